@@ -1,0 +1,199 @@
+//! The output model: what sgx extracts from one document, serialised as JSON.
+//!
+//! The model is versioned by [`SCHEMA_VERSION`] (semver: a new optional field is a minor bump, a
+//! renamed or removed one a major bump) and published as a JSON Schema ([`json_schema`], also
+//! committed as `schema/sgx.schema.json`). Every fact carries [`Evidence`] pointing back at the
+//! block of the intermediate representation, and through it at a page, line range or box.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Version of this model's JSON layout.
+pub const SCHEMA_VERSION: &str = "1.0.0";
+
+/// All facts extracted from one document.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct Extraction {
+    pub schema_version: String,
+    /// Version of the sgx that produced this output.
+    pub sgx_version: String,
+    pub source: SourceInfo,
+    pub partnership: Partnership,
+    pub document: DocumentInfo,
+    pub priorities: Vec<Priority>,
+    pub actions: Vec<Action>,
+    pub governance: Governance,
+    pub glossary: Vec<GlossaryEntry>,
+    /// Reader and recogniser warnings (debris dropped, rows flagged, encoding guessed...).
+    #[serde(default)]
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct SourceInfo {
+    /// The path as given to sgx.
+    pub path: String,
+    /// Detected input format: text, markdown, pdf, html or docx.
+    pub format: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<u32>,
+}
+
+/// The partnership or board that published the document.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct Partnership {
+    pub name: Option<String>,
+    /// The acronym the document itself uses for the partnership, if any.
+    pub acronym: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Evidence>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct DocumentInfo {
+    pub kind: DocumentKind,
+    /// The title as printed, where one was found.
+    pub title: Option<String>,
+    pub period: Option<Period>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Evidence>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    BusinessPlan,
+    Workplan,
+    AnnualReport,
+    Strategy,
+    Other,
+}
+
+/// The years a document covers ("2019-22" → 2019..2022; "April 2022 to March 2023" → 2022..2023).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct Period {
+    pub start_year: i32,
+    pub end_year: i32,
+    /// The text the period was read from.
+    pub raw: String,
+}
+
+/// A strategic priority of the partnership.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct Priority {
+    /// The number as printed (Roman numerals and words become integers); unnumbered
+    /// priorities are numbered 1.. in document order.
+    pub number: Option<u32>,
+    /// The priority statement without its label.
+    pub title: String,
+    /// Performance measures the document attaches to this priority.
+    #[serde(default)]
+    pub measures: Vec<String>,
+    /// Subgroups the document links to this priority.
+    #[serde(default)]
+    pub subgroups: Vec<String>,
+    pub evidence: Evidence,
+}
+
+/// One logical row of an action / work / delivery-plan table.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct Action {
+    /// The row's number or label as printed ("7" for "7." or "7 (continued)").
+    pub objective_ref: Option<String>,
+    /// The objective / outcome the row serves (inherited from the row above when blank).
+    pub objective: Option<String>,
+    /// The band or section heading the row sits under, if the table has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    pub tasks: Vec<String>,
+    pub leads: Vec<String>,
+    pub measures: Vec<String>,
+    pub timescale: Option<Timescale>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<String>,
+    /// Red / amber / green rating as printed, where the table has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rag: Option<String>,
+    /// True when the row's text looks corrupted (interleaved columns, OCR noise): kept, but
+    /// not to be trusted without checking the source.
+    #[serde(default)]
+    pub garbled: bool,
+    pub evidence: Evidence,
+}
+
+/// A timescale cell: the raw text as printed and the dates it names.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct Timescale {
+    pub raw: String,
+    /// Month-precision dates named in the text, in order ("2019-06", or "2019" without a month).
+    #[serde(default)]
+    pub dates: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct Governance {
+    pub bodies: Vec<Body>,
+}
+
+/// A body of the partnership's own structure: board, group, subgroup, panel, network...
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct Body {
+    pub name: String,
+    pub acronym: Option<String>,
+    pub chair: Option<String>,
+    /// Meeting frequency as printed ("quarterly", "three times per year").
+    pub meets: Option<String>,
+    /// The body this one reports to, as named in the document.
+    pub reports_to: Option<String>,
+    pub evidence: Evidence,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct GlossaryEntry {
+    pub term: String,
+    pub expansion: String,
+    pub evidence: Evidence,
+}
+
+/// Where a fact was read: the IR block index and the source location of that block.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct Evidence {
+    /// Index of the block in the document's intermediate representation (`sgx ir`).
+    pub block: usize,
+    /// 1-based page, where the format has pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// 1-based inclusive source line range `[first, last]`, where the format has lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<[u32; 2]>,
+    /// Bounding box `[x0, y0, x1, y1]` in page points, origin top-left (PDF).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<[f32; 4]>,
+    /// Element path (HTML) or paragraph / table index path (DOCX).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+}
+
+/// The JSON Schema of [`Extraction`], pretty-printed.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Extraction);
+    serde_json::to_string_pretty(&schema).expect("a schema always serialises")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_serialises_snake_case() {
+        assert_eq!(serde_json::to_string(&DocumentKind::AnnualReport).unwrap(), "\"annual_report\"");
+    }
+
+    #[test]
+    fn schema_names_every_scored_field() {
+        let s = json_schema();
+        for field in ["schema_version", "objective_ref", "timescale", "reports_to", "expansion", "start_year"] {
+            assert!(s.contains(field), "schema lacks {field}");
+        }
+    }
+}
