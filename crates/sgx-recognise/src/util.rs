@@ -1,0 +1,158 @@
+//! Helpers shared by the recognisers: block context (which heading a block sits under),
+//! evidence, and text normalisation.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use sgx_ir::{Block, BlockKind, Document, Provenance, Style, Text};
+use sgx_model::Evidence;
+
+/// Evidence for a fact read from block `block` at `prov`.
+pub fn evidence(block: usize, prov: &Provenance) -> Evidence {
+    Evidence {
+        block,
+        page: prov.page,
+        lines: prov.lines.map(|l| [l.start, l.end]),
+        bbox: prov.bbox.map(|b| [b.x0, b.y0, b.x1, b.y1]),
+        path: prov.path.clone(),
+    }
+}
+
+/// A document with, for every block, the index of the heading-like block it sits under.
+pub struct Context<'a> {
+    pub doc: &'a Document,
+    /// `section[i]`: the nearest heading-like block before block `i`.
+    pub section: Vec<Option<usize>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(doc: &'a Document) -> Self {
+        let mut section = Vec::with_capacity(doc.blocks.len());
+        let mut current = None;
+        for (i, b) in doc.blocks.iter().enumerate() {
+            section.push(current);
+            if heading_text(b).is_some() {
+                current = Some(i);
+            }
+        }
+        Context { doc, section }
+    }
+
+    pub fn blocks(&self) -> impl Iterator<Item = (usize, &'a Block)> {
+        self.doc.blocks.iter().enumerate()
+    }
+
+    /// The text of the heading block `i` sits under, lower-cased.
+    pub fn section_title(&self, i: usize) -> Option<String> {
+        self.section[i].and_then(|h| heading_text(&self.doc.blocks[h])).map(|t| t.to_lowercase())
+    }
+}
+
+/// The text of a heading, or of a short paragraph that reads as one (entirely bold, or a
+/// short line that ends in a colon or no punctuation at all and has few words).
+pub fn heading_text(b: &Block) -> Option<String> {
+    match &b.kind {
+        BlockKind::Heading { text, .. } => Some(clean(&text.text)),
+        BlockKind::Paragraph { text } if is_heading_like(text) => Some(clean(&text.text)),
+        _ => None,
+    }
+}
+
+fn is_heading_like(t: &Text) -> bool {
+    let words = t.text.split_whitespace().count();
+    words > 0 && words <= 12 && !t.text.contains('\n') && t.is_all(Style::Bold)
+}
+
+static MARKUP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*|__|<[^>]{1,40}>").unwrap());
+
+/// Normalise text for output: markup leftovers removed, whitespace collapsed, bullet glyphs
+/// and stray separators trimmed from both ends.
+pub fn clean(s: &str) -> String {
+    let s = MARKUP.replace_all(s, " ");
+    let s = sgx_ir::normalize_ws(&s);
+    s.trim_matches(|c: char| c.is_whitespace() || is_glyph(c) || c == '|').to_string()
+}
+
+pub fn is_glyph(c: char) -> bool {
+    matches!(c, '•' | '▪' | '❖' | '➤' | '○' | '◦' | '■' | '□' | '●' | '♦' | '➢' | '✓' | '✔' | '►' | '▶' | '◆' | '‣' | '⁃')
+        || ('\u{F000}'..='\u{F0FF}').contains(&c)
+}
+
+/// Lower-case words of a text (letters and digits only), for comparisons.
+pub fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_matches('\'').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Token-set overlap (Dice) of two texts, 0..1.
+pub fn similarity(a: &str, b: &str) -> f32 {
+    let wa = words(a);
+    let wb = words(b);
+    if wa.is_empty() || wb.is_empty() {
+        return 0.0;
+    }
+    let common = wa.iter().filter(|w| wb.contains(w)).count().min(wb.iter().filter(|w| wa.contains(w)).count());
+    2.0 * common as f32 / (wa.len() + wb.len()) as f32
+}
+
+/// Parse a Roman numeral (I..XXXIX), case-insensitive.
+pub fn roman(s: &str) -> Option<u32> {
+    let s = s.to_ascii_uppercase();
+    if s.is_empty() || !s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')) {
+        return None;
+    }
+    let val = |c| match c {
+        'I' => 1,
+        'V' => 5,
+        'X' => 10,
+        'L' => 50,
+        _ => 0,
+    };
+    let chars: Vec<u32> = s.chars().map(val).collect();
+    let mut total = 0i32;
+    for (i, &v) in chars.iter().enumerate() {
+        if chars.get(i + 1).is_some_and(|&n| n > v) {
+            total -= v as i32;
+        } else {
+            total += v as i32;
+        }
+    }
+    (total > 0 && total < 90).then_some(total as u32)
+}
+
+/// "One".."Twenty" → 1..20.
+pub fn number_word(s: &str) -> Option<u32> {
+    const WORDS: [&str; 20] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    ];
+    let l = s.to_ascii_lowercase();
+    WORDS.iter().position(|w| *w == l).map(|p| p as u32 + 1)
+}
+
+/// A number written as digits, a Roman numeral or a word.
+pub fn any_number(s: &str) -> Option<u32> {
+    s.parse().ok().or_else(|| roman(s)).or_else(|| number_word(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_every_style() {
+        assert_eq!(any_number("4"), Some(4));
+        assert_eq!(any_number("IV"), Some(4));
+        assert_eq!(any_number("iii"), Some(3));
+        assert_eq!(any_number("Seven"), Some(7));
+        assert_eq!(any_number("Lead"), None);
+    }
+
+    #[test]
+    fn clean_strips_markup_and_glyphs() {
+        assert_eq!(clean("  • **Neglect**  and <u>abuse</u> "), "Neglect and abuse");
+    }
+}
