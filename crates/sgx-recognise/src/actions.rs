@@ -1,8 +1,19 @@
 //! Action / work / delivery-plan tables.
+//!
+//! A table is an action table when its header row names at least three of the genre's
+//! column roles (objective, task, lead, measure, timescale, progress, RAG). Its physical rows
+//! are then assembled into logical rows: blank objective cells inherit the objective above,
+//! "(continued)" rows rejoin their objective, a row with no task and no lead of its own only
+//! carries more text for the row above, ditto marks repeat the lead above, and a full-width
+//! band row (or an underlined heading inside the objective cell) opens a section.
 
-use sgx_model::{Action, Evidence};
+use std::sync::LazyLock;
 
-use crate::util::Context;
+use regex::Regex;
+use sgx_ir::{Block, Cell, CellPara, Row, Style, Table};
+use sgx_model::{Action, Evidence, Timescale};
+
+use crate::util::{clean, evidence, Context};
 
 /// What the action recogniser found: the rows, and the band / section headings that group
 /// them (which read as priorities where a document states none elsewhere).
@@ -23,6 +34,539 @@ pub struct Section {
     pub evidence: Evidence,
 }
 
-pub fn recognise(_ctx: &Context) -> ActionTables {
-    ActionTables::default()
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Role {
+    Ref,
+    Objective,
+    Task,
+    Lead,
+    Measure,
+    Timescale,
+    Progress,
+    Rag,
+}
+
+/// Header vocabulary. Checked in this order: the first exclusive role that matches wins
+/// ("How will we know…" is a measure, "When are we going to achieve this?" a timescale);
+/// objective and task may both match one column ("Strategic intent and actions").
+static EXCLUSIVE: LazyLock<Vec<(Role, Regex)>> = LazyLock::new(|| {
+    let r = |p: &str| Regex::new(&format!(r"(?i){p}")).unwrap();
+    vec![
+        (Role::Rag, r(r"\brag\b|\bred\s*/\s*amber|\brating\b")),
+        (Role::Progress, r(r"\bprogress\b|\bupdate\b|\bstatus\b|\bcomments?\b")),
+        (Role::Timescale, r(r"\bwhen\b|timescale|time\s*scale|time\s*frame|\bdeadline|\bdates?\b|\bby\s+when\b|completion")),
+        (
+            Role::Measure,
+            r(r"measur|indicator|\bkpis?\b|how\s+will\s+we\s+know|success\s+criteria|\bevidence\b|what\s+difference|impact|\boutputs?\b|\btargets?\b"),
+        ),
+        (Role::Lead, r(r"\blead|responsib|\bwho\b|\bowner|accountab|subgroup|sub-group|sub\s+group|\bteam\b|\bby\s+whom\b")),
+        (Role::Ref, r(r"^\s*(no\.?|ref\.?|number|#|item|id)\s*$")),
+    ]
+});
+static OBJECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)objective|what\s+(do\s+)?we\s+want|want\s+to\s+achieve|strategic\s+intent|\boutcomes?\b|\baims?\b|\bgoals?\b|priority|\btheme\b|area\s+of\s+focus|issue").unwrap()
+});
+static TASK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\btasks?\b|\bactions?\b|\bhow\b|what\s+(we\s+)?will\s+(we\s+)?do|\bactivit|\bsteps\b|what\s+needs\s+to\s+happen").unwrap()
+});
+
+fn roles_of(header: &str) -> Vec<Role> {
+    let h = clean(header);
+    if h.is_empty() {
+        return Vec::new();
+    }
+    if let Some((role, _)) = EXCLUSIVE.iter().find(|(_, re)| re.is_match(&h)) {
+        return vec![*role];
+    }
+    let mut roles = Vec::new();
+    if OBJECTIVE.is_match(&h) {
+        roles.push(Role::Objective);
+    }
+    if TASK.is_match(&h) {
+        roles.push(Role::Task);
+    }
+    roles
+}
+
+/// The column roles of a table, from the first row that reads as an action-table header.
+struct Columns {
+    header_row: usize,
+    roles: Vec<Vec<Role>>,
+}
+
+impl Columns {
+    fn find(table: &Table) -> Option<Columns> {
+        let grid = table.text_grid();
+        for (r, row) in grid.iter().enumerate().take(4) {
+            let roles: Vec<Vec<Role>> = row.iter().map(|h| roles_of(h)).collect();
+            let distinct: std::collections::HashSet<_> = roles.iter().flatten().collect();
+            let core = distinct.contains(&&Role::Task) || distinct.contains(&&Role::Objective);
+            let support = [Role::Lead, Role::Timescale, Role::Measure].iter().filter(|x| distinct.contains(x)).count();
+            if distinct.len() >= 3 && core && support >= 1 {
+                return Some(Columns { header_row: r, roles });
+            }
+        }
+        None
+    }
+
+    fn cols(&self, role: Role) -> Vec<usize> {
+        self.roles.iter().enumerate().filter(|(_, r)| r.contains(&role)).map(|(c, _)| c).collect()
+    }
+
+    fn has(&self, role: Role) -> bool {
+        self.roles.iter().any(|r| r.contains(&role))
+    }
+}
+
+static LEADING_REF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(\d{1,3}(?:\.\d{1,2})?)[.):]?(\s+|$)").unwrap());
+static CONTINUED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(\d{1,3})?[.)]?\s*\(?\s*(cont(inued|'d|d)?\.?)\s*\)?\s*$").unwrap());
+static DITTO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"^[\s"“”'‘’„″]+$"#).unwrap());
+static TRAILING_DITTO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"\s+["“”]\s*["“”]\s*$"#).unwrap());
+static BAND_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(priority|theme|objective|outcome|strategic\s+(priority|aim|objective)|aim|area)\s*(\d+|[ivx]+|one|two|three|four|five|six|seven|eight|nine|ten)?\s*[:.\-–]").unwrap()
+});
+static BAND_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:priority|theme|objective|outcome|aim|area)\s*)?(\d{1,2}|[ivx]{1,4}|one|two|three|four|five|six|seven|eight|nine|ten)\s*[:.)\-–]\s*").unwrap()
+});
+
+/// The running state of one action table (kept across a table split in two blocks).
+#[derive(Default)]
+struct Assembly {
+    objective: Option<String>,
+    objective_ref: Option<String>,
+    section: Option<String>,
+    section_ref: Option<String>,
+    last_leads: Vec<String>,
+}
+
+pub fn recognise(ctx: &Context) -> ActionTables {
+    let mut out = ActionTables::default();
+    // (columns, n_cols, state) of the last action table, so that a headerless table right
+    // after it (the same table continued past a page or section break) is read the same way.
+    let mut open: Option<(Columns, usize, Assembly)> = None;
+    for (i, block) in ctx.blocks() {
+        let Some(table) = block.as_table() else {
+            // Prose between two parts of a table ends it; a heading does too.
+            if block.as_table().is_none() && !matches!(block.kind, sgx_ir::BlockKind::List { .. }) {
+                open = None;
+            }
+            continue;
+        };
+        let (columns, mut state) = match Columns::find(table) {
+            Some(c) => (c, Assembly::default()),
+            None => match open.take() {
+                Some((c, n, state)) if n == table.n_cols() => (Columns { header_row: 0, roles: c.roles }, state),
+                _ => continue,
+            },
+        };
+        out.tables.push(i);
+        let header_row = columns.header_row;
+        let start = if Columns::find(table).is_some() { header_row + 1 } else { 0 };
+        for row in table.rows.iter().skip(start) {
+            if row.header || is_header_copy(row, table, header_row) {
+                continue;
+            }
+            read_row(i, block, row, &columns, &mut state, &mut out);
+        }
+        open = Some((columns, table.n_cols(), state));
+    }
+    out
+}
+
+fn is_header_copy(row: &Row, table: &Table, header_row: usize) -> bool {
+    let key = |r: &Row| r.cells.iter().map(|c| clean(&c.text()).to_lowercase()).filter(|s| !s.is_empty()).collect::<Vec<_>>();
+    table.rows.get(header_row).is_some_and(|h| key(h) == key(row))
+}
+
+/// Text of the cells of a row in the given columns, paragraph by paragraph.
+fn paras<'r>(row: &'r Row, cols: &[usize]) -> Vec<&'r CellPara> {
+    cols.iter()
+        .filter_map(|&c| row.cells.iter().find(|cell| cell.col == c))
+        .flat_map(|cell| cell.paras.iter())
+        .filter(|p| !clean(&p.text.text).is_empty())
+        .collect()
+}
+
+fn cell_text(row: &Row, cols: &[usize]) -> String {
+    clean(&paras(row, cols).iter().map(|p| p.text.text.as_str()).collect::<Vec<_>>().join(" "))
+}
+
+fn read_row(block_idx: usize, block: &Block, row: &Row, columns: &Columns, st: &mut Assembly, out: &mut ActionTables) {
+    let filled: Vec<&Cell> = row.cells.iter().filter(|c| !c.is_empty()).collect();
+    if filled.is_empty() {
+        return;
+    }
+    let ev = evidence(block_idx, &row.prov.merge(&block.prov.clone()).clone());
+    let ev = Evidence { lines: row.prov.lines.map(|l| [l.start, l.end]).or(ev.lines), ..ev };
+
+    // A band: one filled cell in the first column across a table that has more columns.
+    if filled.len() == 1 && filled[0].col == 0 && columns.roles.len() > 2 && is_band(filled[0], columns) {
+        open_section(&filled[0].text(), ev, st, out);
+        return;
+    }
+
+    let obj_cols = columns.cols(Role::Objective);
+    let task_cols: Vec<usize> = columns.cols(Role::Task);
+    let task_is_objective = !task_cols.is_empty() && task_cols.iter().all(|c| obj_cols.contains(c));
+
+    // The objective cell: leading emphasised paragraphs are section headings, a leading
+    // number is the row's reference, "(continued)" points back to an earlier objective.
+    let mut new_objective = false;
+    let mut continued = false;
+    let obj_paras = paras(row, &obj_cols);
+    let mut obj_text = Vec::new();
+    for (k, p) in obj_paras.iter().enumerate() {
+        let t = clean(&p.text.text);
+        let emphasised = p.text.is_all(Style::Underline) || p.text.is_all(Style::Bold);
+        if obj_text.is_empty() && k + 1 < obj_paras.len() && emphasised && !LEADING_REF.is_match(&t) {
+            open_section(&t, ev.clone(), st, out);
+            continue;
+        }
+        obj_text.push(t);
+    }
+    let mut objective = clean(&obj_text.join(" "));
+    if let Some(c) = CONTINUED.captures(&objective) {
+        continued = true;
+        if let Some(n) = c.get(1) {
+            st.objective_ref = Some(n.as_str().to_string());
+        }
+        objective.clear();
+    }
+    let mut row_ref = None;
+    if !columns.has(Role::Ref) && !task_is_objective {
+        if let Some(c) = LEADING_REF.captures(&objective) {
+            row_ref = Some(c[1].to_string());
+            objective = objective[c.get(0).unwrap().end()..].trim().to_string();
+        }
+    }
+    let ref_cell = cell_text(row, &columns.cols(Role::Ref));
+    let ref_cell = ref_cell.trim_end_matches('.').to_string();
+    if let Some(c) = CONTINUED.captures(&ref_cell) {
+        continued = true;
+        if let Some(n) = c.get(1) {
+            st.objective_ref = Some(n.as_str().to_string());
+        }
+    } else if !ref_cell.is_empty() {
+        row_ref = Some(ref_cell);
+    }
+
+    let tasks: Vec<String> = if task_is_objective {
+        if objective.is_empty() {
+            Vec::new()
+        } else {
+            vec![objective.clone()]
+        }
+    } else {
+        paras(row, &task_cols).iter().map(|p| clean(&p.text.text)).filter(|t| !t.is_empty()).collect()
+    };
+    if !objective.is_empty() {
+        st.objective = Some(objective.clone());
+        new_objective = true;
+        st.objective_ref = row_ref.clone().or_else(|| if task_is_objective { st.section_ref.clone() } else { None });
+    } else if let Some(r) = row_ref.clone() {
+        st.objective_ref = Some(r);
+        new_objective = true;
+    }
+    let _ = continued;
+
+    let leads = leads_of(row, &columns.cols(Role::Lead), &st.last_leads);
+    let measures: Vec<String> = paras(row, &columns.cols(Role::Measure)).iter().flat_map(|p| split_sentences(&clean(&p.text.text))).collect();
+    let timescale = cell_text(row, &columns.cols(Role::Timescale));
+    let progress = cell_text(row, &columns.cols(Role::Progress));
+    let rag = cell_text(row, &columns.cols(Role::Rag));
+
+    let has_own_lead = !leads.is_empty() && !is_ditto_only(row, &columns.cols(Role::Lead));
+    let starts_row = !tasks.is_empty() || (new_objective && !continued) || has_own_lead;
+    if !starts_row {
+        if let Some(last) = out.actions.last_mut() {
+            // More text for the row above (a row broken by a page break).
+            for l in leads {
+                push_unique(&mut last.leads, l);
+            }
+            last.measures.extend(measures);
+            append_timescale(&mut last.timescale, &timescale);
+            append_opt(&mut last.progress, &progress);
+            append_opt(&mut last.rag, &rag);
+            if let (Some(a), Some(b)) = (&mut last.evidence.lines, ev.lines) {
+                a[1] = a[1].max(b[1]);
+            }
+            return;
+        }
+    }
+    if tasks.is_empty() && leads.is_empty() && measures.is_empty() && timescale.is_empty() {
+        // An objective on its own: the rows below carry its actions.
+        return;
+    }
+    let tasks = if tasks.is_empty() && task_is_objective { st.objective.clone().into_iter().collect() } else { tasks };
+    if !leads.is_empty() {
+        st.last_leads = leads.clone();
+    }
+    let garbled = looks_garbled(&[&tasks.join(" "), &leads.join(" "), &measures.join(" "), &st.objective.clone().unwrap_or_default()]);
+    if garbled {
+        out.warnings.push(format!("action row at lines {:?} looks garbled: kept and flagged", ev.lines));
+    }
+    out.actions.push(Action {
+        objective_ref: st.objective_ref.clone().or_else(|| st.section_ref.clone()),
+        objective: st.objective.clone().or_else(|| if obj_cols.is_empty() { st.section.clone() } else { None }),
+        section: st.section.clone(),
+        tasks,
+        leads,
+        measures,
+        timescale: (!timescale.is_empty()).then(|| timescale_of(&timescale)),
+        progress: (!progress.is_empty()).then_some(progress),
+        rag: (!rag.is_empty()).then_some(rag),
+        garbled,
+        evidence: ev,
+    });
+}
+
+/// A band row heads the rows under it: emphasised, labelled ("Priority 2:") or numbered.
+fn is_band(cell: &Cell, columns: &Columns) -> bool {
+    let text = cell.text();
+    let first = cell.paras.first();
+    let emphasised = first.is_some_and(|p| p.text.is_all(Style::Bold) || p.text.is_all(Style::Underline));
+    emphasised || BAND_LABEL.is_match(&text) || cell.colspan as usize >= columns.roles.len().saturating_sub(1).max(2)
+}
+
+fn open_section(text: &str, ev: Evidence, st: &mut Assembly, out: &mut ActionTables) {
+    let title_raw = clean(text);
+    let (number, title) = match BAND_NUMBER.captures(&title_raw) {
+        Some(c) => (crate::util::any_number(&c[1]), clean(&title_raw[c.get(0).unwrap().end()..])),
+        None => (None, title_raw.clone()),
+    };
+    if title.is_empty() {
+        return;
+    }
+    st.section = Some(title.clone());
+    st.section_ref = number.map(|n| n.to_string());
+    st.objective = None;
+    st.objective_ref = None;
+    out.sections.push(Section { number, title, evidence: ev });
+}
+
+fn is_ditto_only(row: &Row, cols: &[usize]) -> bool {
+    let ps = paras(row, cols);
+    !ps.is_empty() && ps.iter().all(|p| DITTO.is_match(&p.text.text))
+}
+
+/// Role nouns that end one lead; a capitalised word right after one starts the next lead
+/// ("NSCB Manager NSCB Board Reps", "DAAT representative NSCB Chair").
+static LEAD_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(managers?|officers?|co-?ordinators?|representatives?|reps|groups?|sub-?groups?|committees?|sub-?committees?|panels?|teams?|directors?|chairs?|networks?|forums?|\))$",
+    )
+    .unwrap()
+});
+
+static ROLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(chairs?|leads?|managers?|officers?|co-?ordinators?|members?|representatives?|reps|advis[eo]rs?|administrators?|nurses?)$").unwrap()
+});
+
+/// Split one lead cell paragraph into the leads it names.
+fn split_leads(text: &str) -> Vec<String> {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let mut out = Vec::new();
+    let mut cur: Vec<&str> = Vec::new();
+    for (k, tok) in tokens.iter().enumerate() {
+        if k > 0 && !cur.is_empty() {
+            let prev = tokens[k - 1];
+            let prev_core = prev.trim_end_matches(['.', ',']);
+            let ends_role = LEAD_END.is_match(prev_core) || prev_core.ends_with(')') || prev.ends_with(").");
+            // "Panel Chair", "Group Lead": a role word right after a body word continues it.
+            let continues_role = ROLE_TAIL.is_match(tok.trim_end_matches(['.', ',']));
+            let starts_name = tok.chars().next().is_some_and(|c| c.is_uppercase()) && !continues_role;
+            if ends_role && starts_name {
+                out.push(cur.join(" "));
+                cur.clear();
+            }
+        }
+        cur.push(tok);
+    }
+    if !cur.is_empty() {
+        out.push(cur.join(" "));
+    }
+    out
+}
+
+fn leads_of(row: &Row, cols: &[usize], above: &[String]) -> Vec<String> {
+    let mut leads = Vec::new();
+    for p in paras(row, cols) {
+        let t = p.text.text.trim();
+        if DITTO.is_match(t) {
+            for l in above {
+                push_unique(&mut leads, l.clone());
+            }
+            continue;
+        }
+        let had_ditto = TRAILING_DITTO.is_match(t);
+        let t = TRAILING_DITTO.replace(t, "");
+        for l in split_leads(&clean(&t)) {
+            push_unique(&mut leads, l);
+        }
+        if had_ditto && leads.is_empty() {
+            for l in above {
+                push_unique(&mut leads, l.clone());
+            }
+        }
+    }
+    leads
+}
+
+fn lead_key(s: &str) -> String {
+    s.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+fn push_unique(v: &mut Vec<String>, s: String) {
+    if !s.is_empty() && !v.iter().any(|x| lead_key(x) == lead_key(&s)) {
+        v.push(s);
+    }
+}
+
+/// Split a measure cell paragraph at sentence ends ("Audit done. Report made.").
+fn split_sentences(s: &str) -> Vec<String> {
+    static END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[.!?]\s+[A-Z0-9]").unwrap());
+    let mut out = Vec::new();
+    let mut start = 0;
+    for m in END.find_iter(s) {
+        let end = m.start() + 1;
+        // Keep abbreviations ("D.V. Group", "P.O.") together: the word before the stop is long.
+        let word_before = s[start..end].split_whitespace().last().unwrap_or("");
+        if word_before.trim_end_matches('.').chars().filter(|c| c.is_alphabetic()).count() < 3 || word_before.matches('.').count() > 1 {
+            continue;
+        }
+        out.push(s[start..end].trim().to_string());
+        start = m.end() - 1;
+    }
+    let rest = s[start..].trim();
+    if !rest.is_empty() {
+        out.push(rest.to_string());
+    }
+    out
+}
+
+fn append_timescale(t: &mut Option<Timescale>, more: &str) {
+    if more.is_empty() {
+        return;
+    }
+    let raw = match t.take() {
+        Some(old) => format!("{} {}", old.raw, more),
+        None => more.to_string(),
+    };
+    *t = Some(timescale_of(&raw));
+}
+
+fn append_opt(t: &mut Option<String>, more: &str) {
+    if more.is_empty() {
+        return;
+    }
+    *t = Some(match t.take() {
+        Some(old) => format!("{old} {more}"),
+        None => more.to_string(),
+    });
+}
+
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(?:'|’)?\s*(\d{4}|\d{2})\b|\b((?:19|20)\d{2})\b").unwrap()
+});
+
+/// The raw timescale and the month-precision dates it names.
+pub fn timescale_of(raw: &str) -> Timescale {
+    let mut dates = Vec::new();
+    for c in MONTH_YEAR.captures_iter(raw) {
+        if let (Some(m), Some(y)) = (c.get(1), c.get(2)) {
+            let month = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+                .iter()
+                .position(|x| m.as_str().to_lowercase().starts_with(x))
+                .map_or(1, |p| p + 1);
+            let y: i32 = y.as_str().parse().unwrap_or(0);
+            let year = if y < 100 { 2000 + y } else { y };
+            dates.push(format!("{year:04}-{month:02}"));
+        } else if let Some(y) = c.get(3) {
+            dates.push(y.as_str().to_string());
+        }
+    }
+    Timescale { raw: raw.to_string(), dates }
+}
+
+/// Text a converter mangled: a run of characters from another script, or a character
+/// repeated many times.
+fn looks_garbled(texts: &[&str]) -> bool {
+    texts.iter().any(|t| {
+        let foreign = t.chars().filter(|c| c.is_alphabetic() && !c.is_ascii() && !matches!(*c as u32, 0xC0..=0x24F)).count();
+        foreign >= 5
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn extract(text: &str) -> ActionTables {
+        let doc = sgx_read::read(text.as_bytes(), "t.txt").unwrap();
+        recognise(&Context::new(&doc))
+    }
+
+    #[test]
+    fn header_roles_from_genre_vocabulary() {
+        assert_eq!(roles_of("How will we know we have achieved our goal?"), vec![Role::Measure]);
+        assert_eq!(roles_of("When are we going to achieve this?"), vec![Role::Timescale]);
+        assert_eq!(roles_of("Strategic Intent and Actions"), vec![Role::Objective, Role::Task]);
+        assert_eq!(roles_of("Who will lead?"), vec![Role::Lead]);
+        assert_eq!(roles_of("No."), vec![Role::Ref]);
+    }
+
+    #[test]
+    fn rows_inherit_objective_and_ditto_leads() {
+        let t = extract(
+            "Objective\tAction\tLead Officer\tTarget Date\n\
+             4. Keep records well\tAudit files\tData Lead\tMay 2011\n\
+             \tTrain staff\t\" \"\tJune 2011\n",
+        );
+        assert_eq!(t.actions.len(), 2);
+        assert_eq!(t.actions[1].objective.as_deref(), Some("Keep records well"));
+        assert_eq!(t.actions[1].objective_ref.as_deref(), Some("4"));
+        assert_eq!(t.actions[1].leads, vec!["Data Lead"]);
+        assert_eq!(t.actions[1].timescale.as_ref().unwrap().dates, vec!["2011-06"]);
+    }
+
+    #[test]
+    fn row_without_task_or_lead_continues_the_row_above() {
+        let t = extract(
+            "Objective\tAction\tLead\tMeasure\tWhen\n\
+             1. Safer recruitment\tRun checks\tHR Manager\tChecks done\tMay '09\n\
+             Objective\tAction\tLead\tMeasure\tWhen\n\
+             1 (continued)\t\t\tAudit held\tJuly '09\n",
+        );
+        assert_eq!(t.actions.len(), 1);
+        assert_eq!(t.actions[0].measures, vec!["Checks done", "Audit held"]);
+        assert_eq!(t.actions[0].timescale.as_ref().unwrap().raw, "May '09 July '09");
+    }
+
+    #[test]
+    fn band_rows_open_sections() {
+        let t = extract(
+            "Outcome and actions\tLead\tBy when\tSuccess measures\n\
+             <b>2. Children are heard</b>\t\t\t\n\
+             Young people sit on panels\tYouth Team\tMarch 2016\tPanels include youth\n",
+        );
+        assert_eq!(t.sections.len(), 1);
+        assert_eq!(t.sections[0].number, Some(2));
+        assert_eq!(t.actions[0].objective_ref.as_deref(), Some("2"));
+        assert_eq!(t.actions[0].section.as_deref(), Some("Children are heard"));
+    }
+
+    #[test]
+    fn leads_split_at_role_nouns() {
+        assert_eq!(split_leads("Board Manager Safeguarding Panel Chair"), vec!["Board Manager", "Safeguarding Panel Chair"]);
+        assert_eq!(split_leads("Manager & Project Officer"), vec!["Manager & Project Officer"]);
+        assert_eq!(split_leads("Head of Care. (social care) LSCB"), vec!["Head of Care. (social care)", "LSCB"]);
+    }
+
+    #[test]
+    fn prose_tables_are_not_action_tables() {
+        let t = extract("Term\tMeaning\nABC\tA Big Committee\n");
+        assert!(t.actions.is_empty());
+    }
 }
