@@ -1,9 +1,126 @@
-//! Glossary: term / expansion tables and lists.
+//! Glossary: term / expansion tables (one or several pairs per row) and "TERM – expansion"
+//! lists, under a glossary / abbreviations heading or recognisable by their shape alone.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+use sgx_ir::{Block, BlockKind, Table};
 use sgx_model::GlossaryEntry;
 
-use crate::util::Context;
+use crate::util::{clean, evidence, Context};
 
-pub fn recognise(_ctx: &Context) -> Vec<GlossaryEntry> {
-    Vec::new()
+static GLOSSARY_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)glossary|abbreviations|acronyms|terms\s+used|jargon|key\s+terms").unwrap());
+static HEADER_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(acronyms?|abbreviations?|terms?|meaning|description|definition|full\s+name|stands\s+for|explanation)$").unwrap());
+static LIST_ENTRY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*([A-Za-z0-9&()/.'’\-]{2,14})\s*(?:[-–—:=]|\t)\s*(\S.*)$").unwrap());
+
+pub fn recognise(ctx: &Context) -> Vec<GlossaryEntry> {
+    let mut out = Vec::new();
+    for (i, block) in ctx.blocks() {
+        let under_heading = ctx.section_title(i).is_some_and(|t| GLOSSARY_HEADING.is_match(&t));
+        match &block.kind {
+            BlockKind::Table(t) => from_table(i, block, t, under_heading, &mut out),
+            BlockKind::List { .. } | BlockKind::Paragraph { .. } if under_heading => from_lines(i, block, &mut out),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A term reads like an abbreviation: short, with at least two capitals.
+fn is_term(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    let caps = s.chars().filter(|c| c.is_uppercase()).count();
+    (1..=3).contains(&words) && s.len() <= 16 && caps >= 2 && !s.ends_with('.')
+}
+
+fn from_table(i: usize, block: &Block, table: &Table, under_heading: bool, out: &mut Vec<GlossaryEntry>) {
+    let grid = table.text_grid();
+    let n = table.n_cols();
+    if n < 2 || n % 2 != 0 {
+        return;
+    }
+    let pairs_per_row = n / 2;
+    // (pair column, row, term, expansion)
+    let mut found: Vec<(usize, usize, String, String)> = Vec::new();
+    let mut candidates = 0;
+    for (r, row) in grid.iter().enumerate() {
+        for p in 0..pairs_per_row {
+            let term = clean(&row[2 * p]);
+            let expansion = clean(&row[2 * p + 1]);
+            if term.is_empty() && expansion.is_empty() {
+                continue;
+            }
+            candidates += 1;
+            if term.is_empty() || expansion.is_empty() || HEADER_WORDS.is_match(&term) {
+                continue;
+            }
+            if is_term(&term) || (under_heading && term.split_whitespace().count() <= 4) {
+                found.push((p, r, term, expansion));
+            }
+        }
+    }
+    // Without a glossary heading the table must be mostly abbreviations to count.
+    if found.is_empty() || (!under_heading && (found.len() < 3 || found.len() * 10 < candidates * 7)) {
+        return;
+    }
+    // Pairs laid out side by side read column by column, as a printed glossary does.
+    found.sort_by_key(|(p, r, _, _)| (*p, *r));
+    for (_, r, term, expansion) in found {
+        let prov = table.rows[r].prov.clone();
+        let prov = if prov.lines.is_some() || prov.page.is_some() { prov } else { block.prov.clone() };
+        out.push(GlossaryEntry { term, expansion, evidence: evidence(i, &prov) });
+    }
+}
+
+fn from_lines(i: usize, block: &Block, out: &mut Vec<GlossaryEntry>) {
+    let lines: Vec<(String, sgx_ir::Provenance)> = match &block.kind {
+        BlockKind::List { items } => items.iter().map(|it| (it.text.text.clone(), it.prov.clone())).collect(),
+        BlockKind::Paragraph { text } => text.lines().map(|l| (l.to_string(), block.prov.clone())).collect(),
+        _ => Vec::new(),
+    };
+    for (line, prov) in lines {
+        if let Some(c) = LIST_ENTRY.captures(&line) {
+            let term = clean(&c[1]);
+            let expansion = clean(&c[2]);
+            if is_term(&term) && !expansion.is_empty() {
+                out.push(GlossaryEntry { term, expansion, evidence: evidence(i, &prov) });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glossary(text: &str) -> Vec<(String, String)> {
+        let doc = sgx_read::read(text.as_bytes(), "t.md").unwrap();
+        recognise(&Context::new(&doc)).into_iter().map(|e| (e.term, e.expansion)).collect()
+    }
+
+    #[test]
+    fn two_pairs_per_row_read_column_by_column() {
+        let g = glossary("## Glossary\n\nAB\tAlpha Board\tMN\tMeadow Network\nCD\tCare Directorate\tOP\tOutreach Panel\n");
+        let terms: Vec<&str> = g.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(terms, vec!["AB", "CD", "MN", "OP"]);
+        assert_eq!(g[2].1, "Meadow Network");
+    }
+
+    #[test]
+    fn abbreviation_list_under_heading() {
+        let g = glossary("# Abbreviations used\n\n- LADO – Local Authority Designated Officer\n- MASH: Multi-Agency Safeguarding Hub\n");
+        assert_eq!(g, vec![
+            ("LADO".to_string(), "Local Authority Designated Officer".to_string()),
+            ("MASH".to_string(), "Multi-Agency Safeguarding Hub".to_string())
+        ]);
+    }
+
+    #[test]
+    fn ordinary_two_column_table_is_not_a_glossary() {
+        let g = glossary("Judgement\tGrade\nLeadership of services\tGood\nHelp and protection\tInadequate\n");
+        assert!(g.is_empty());
+    }
 }
