@@ -13,7 +13,7 @@ use regex::Regex;
 use sgx_ir::{Block, Cell, CellPara, Row, Style, Table};
 use sgx_model::{Action, Evidence, Timescale};
 
-use crate::util::{clean, evidence, Context};
+use crate::util::{clean, evidence, split_names, Context};
 
 /// What the action recogniser found: the rows, and the band / section headings that group
 /// them (which read as priorities where a document states none elsewhere).
@@ -351,45 +351,6 @@ fn is_ditto_only(row: &Row, cols: &[usize]) -> bool {
     !ps.is_empty() && ps.iter().all(|p| DITTO.is_match(&p.text.text))
 }
 
-/// Role nouns that end one lead; a capitalised word right after one starts the next lead
-/// ("NSCB Manager NSCB Board Reps", "DAAT representative NSCB Chair").
-static LEAD_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(managers?|officers?|co-?ordinators?|representatives?|reps|groups?|sub-?groups?|committees?|sub-?committees?|panels?|teams?|directors?|chairs?|networks?|forums?|\))$",
-    )
-    .unwrap()
-});
-
-static ROLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(chairs?|leads?|managers?|officers?|co-?ordinators?|members?|representatives?|reps|advis[eo]rs?|administrators?|nurses?)$").unwrap()
-});
-
-/// Split one lead cell paragraph into the leads it names.
-fn split_leads(text: &str) -> Vec<String> {
-    let tokens: Vec<&str> = text.split_whitespace().collect();
-    let mut out = Vec::new();
-    let mut cur: Vec<&str> = Vec::new();
-    for (k, tok) in tokens.iter().enumerate() {
-        if k > 0 && !cur.is_empty() {
-            let prev = tokens[k - 1];
-            let prev_core = prev.trim_end_matches(['.', ',']);
-            let ends_role = LEAD_END.is_match(prev_core) || prev_core.ends_with(')') || prev.ends_with(").");
-            // "Panel Chair", "Group Lead": a role word right after a body word continues it.
-            let continues_role = ROLE_TAIL.is_match(tok.trim_end_matches(['.', ',']));
-            let starts_name = tok.chars().next().is_some_and(|c| c.is_uppercase()) && !continues_role;
-            if ends_role && starts_name {
-                out.push(cur.join(" "));
-                cur.clear();
-            }
-        }
-        cur.push(tok);
-    }
-    if !cur.is_empty() {
-        out.push(cur.join(" "));
-    }
-    out
-}
-
 fn leads_of(row: &Row, cols: &[usize], above: &[String]) -> Vec<String> {
     let mut leads = Vec::new();
     for p in paras(row, cols) {
@@ -402,7 +363,7 @@ fn leads_of(row: &Row, cols: &[usize], above: &[String]) -> Vec<String> {
         }
         let had_ditto = TRAILING_DITTO.is_match(t);
         let t = TRAILING_DITTO.replace(t, "");
-        for l in split_leads(&clean(&t)) {
+        for l in split_names(&clean(&t)) {
             push_unique(&mut leads, l);
         }
         if had_ditto && leads.is_empty() {
@@ -559,9 +520,9 @@ mod tests {
 
     #[test]
     fn leads_split_at_role_nouns() {
-        assert_eq!(split_leads("Board Manager Safeguarding Panel Chair"), vec!["Board Manager", "Safeguarding Panel Chair"]);
-        assert_eq!(split_leads("Manager & Project Officer"), vec!["Manager & Project Officer"]);
-        assert_eq!(split_leads("Head of Care. (social care) LSCB"), vec!["Head of Care. (social care)", "LSCB"]);
+        assert_eq!(split_names("Board Manager Safeguarding Panel Chair"), vec!["Board Manager", "Safeguarding Panel Chair"]);
+        assert_eq!(split_names("Manager & Project Officer"), vec!["Manager & Project Officer"]);
+        assert_eq!(split_names("Head of Care. (social care) LSCB"), vec!["Head of Care. (social care)", "LSCB"]);
     }
 
     #[test]

@@ -138,6 +138,46 @@ pub fn any_number(s: &str) -> Option<u32> {
     s.parse().ok().or_else(|| roman(s)).or_else(|| number_word(s))
 }
 
+/// Role nouns that end one lead; a capitalised word right after one starts the next lead
+/// ("NSCB Manager NSCB Board Reps", "DAAT representative NSCB Chair").
+static LEAD_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(managers?|officers?|co-?ordinators?|representatives?|reps|groups?|sub-?groups?|committees?|sub-?committees?|panels?|teams?|directors?|chairs?|networks?|forums?|\))$",
+    )
+    .unwrap()
+});
+
+static ROLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(chairs?|leads?|managers?|officers?|co-?ordinators?|members?|representatives?|reps|advis[eo]rs?|administrators?|nurses?)$").unwrap()
+});
+
+/// Split a run of names printed without separators (a lead cell, a subgroup column) into
+/// the names it holds.
+pub fn split_names(text: &str) -> Vec<String> {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let mut out = Vec::new();
+    let mut cur: Vec<&str> = Vec::new();
+    for (k, tok) in tokens.iter().enumerate() {
+        if k > 0 && !cur.is_empty() {
+            let prev = tokens[k - 1];
+            let prev_core = prev.trim_end_matches(['.', ',']);
+            let ends_role = LEAD_END.is_match(prev_core) || prev_core.ends_with(')') || prev.ends_with(").");
+            // "Panel Chair", "Group Lead": a role word right after a body word continues it.
+            let continues_role = ROLE_TAIL.is_match(tok.trim_end_matches(['.', ',']));
+            let starts_name = tok.chars().next().is_some_and(|c| c.is_uppercase()) && !continues_role;
+            if ends_role && starts_name {
+                out.push(cur.join(" "));
+                cur.clear();
+            }
+        }
+        cur.push(tok);
+    }
+    if !cur.is_empty() {
+        out.push(cur.join(" "));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
