@@ -54,7 +54,7 @@ static EXCLUSIVE: LazyLock<Vec<(Role, Regex)>> = LazyLock::new(|| {
     vec![
         (Role::Rag, r(r"\brag\b|\bred\s*/\s*amber|\brating\b")),
         (Role::Progress, r(r"\bprogress\b|\bupdate\b|\bstatus\b|\bcomments?\b")),
-        (Role::Timescale, r(r"\bwhen\b|timescale|time\s*scale|time\s*frame|\bdeadline|\bdates?\b|\bby\s+when\b|completion")),
+        (Role::Timescale, r(r"\bwhen\b|timescale|time\s*scale|time\s*frame|\bdeadline|\bdates?\b|\bby\s+when\b|completion|^\s*(by|due)\s*$")),
         (
             Role::Measure,
             r(r"measur|indicator|\bkpis?\b|how\s+will\s+we\s+know|success\s+criteria|\bevidence\b|what\s+difference|impact|\boutputs?\b|\btargets?\b"),
@@ -103,10 +103,20 @@ impl Columns {
             let core = distinct.contains(&&Role::Task) || distinct.contains(&&Role::Objective);
             let support = [Role::Lead, Role::Timescale, Role::Measure].iter().filter(|x| distinct.contains(x)).count();
             if distinct.len() >= 3 && core && support >= 1 {
-                return Some(Columns { header_row: r, roles });
+                return Some(Columns { header_row: r, roles }.settle());
             }
         }
         None
+    }
+
+    /// With two task-like columns and no objective column ("What we will do | How"), the
+    /// leftmost states the objective and the next one the tasks.
+    fn settle(mut self) -> Self {
+        let tasks = self.cols(Role::Task);
+        if !self.has(Role::Objective) && tasks.len() >= 2 {
+            self.roles[tasks[0]] = vec![Role::Objective];
+        }
+        self
     }
 
     fn cols(&self, role: Role) -> Vec<usize> {

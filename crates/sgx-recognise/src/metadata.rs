@@ -59,6 +59,8 @@ static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+static THIS_KIND: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bth(is|e)\s+(annual\s+report|business\s+plan|work\s*plan|strategy|delivery\s+plan)\b").unwrap());
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b((?:19|20)\d{2})\b").unwrap());
 
 pub fn recognise(ctx: &Context) -> Metadata {
@@ -152,23 +154,30 @@ fn acronym(name: &str, text: &str) -> Option<String> {
 
 fn document_info(ctx: &Context) -> DocumentInfo {
     let texts = block_texts(ctx);
-    // The earliest kind phrase in the title region decides the kind.
-    let mut best: Option<(usize, usize, DocumentKind)> = None; // (block, offset, kind)
-    for (i, t) in texts.iter().enumerate().take(FRONT_BLOCKS * 2) {
-        for (kind, re) in KIND.iter() {
-            if let Some(m) = re.find(t) {
-                let key = (i, m.start());
-                if best.is_none_or(|(b, o, _)| key < (b, o)) {
-                    best = Some((i, m.start(), *kind));
+    // The earliest kind phrase in a title-like block (a heading or a short line) of the
+    // title region decides the kind; failing that, "this <kind>" in the opening prose.
+    let title_like = |i: usize, t: &str| ctx.doc.blocks[i].as_heading().is_some() || t.split_whitespace().count() <= 15;
+    let find = |pred: &dyn Fn(usize, &str) -> bool, limit: usize| -> Option<(usize, DocumentKind)> {
+        let mut best: Option<(usize, usize, DocumentKind)> = None;
+        for (i, t) in texts.iter().enumerate().take(limit) {
+            if !pred(i, t) {
+                continue;
+            }
+            for (kind, re) in KIND.iter() {
+                if let Some(m) = re.find(t) {
+                    if best.is_none_or(|(b, o, _)| (i, m.start()) < (b, o)) {
+                        best = Some((i, m.start(), *kind));
+                    }
                 }
             }
         }
-        if best.is_some() && i >= 1 {
-            break;
-        }
-    }
+        best.map(|(b, _, k)| (b, k))
+    };
+    let best = find(&title_like, FRONT_BLOCKS).or_else(|| {
+        find(&|_, t: &str| THIS_KIND.is_match(t), 4)
+    });
     let (kind, title_block) = match best {
-        Some((b, _, k)) => (k, Some(b)),
+        Some((b, k)) => (k, Some(b)),
         None => (DocumentKind::Other, None),
     };
     // The period: the first year range from the title block on, else in the front region.

@@ -160,7 +160,8 @@ pub fn split_names(text: &str) -> Vec<String> {
     for (k, tok) in tokens.iter().enumerate() {
         if k > 0 && !cur.is_empty() {
             let prev = tokens[k - 1];
-            let prev_core = prev.trim_end_matches(['.', ',']);
+            // "Manager, Children and Families" is one lead: a comma joins, it does not split.
+            let prev_core = prev.trim_end_matches('.');
             let ends_role = LEAD_END.is_match(prev_core) || prev_core.ends_with(')') || prev.ends_with(").");
             // "Panel Chair", "Group Lead": a role word right after a body word continues it.
             let continues_role = ROLE_TAIL.is_match(tok.trim_end_matches(['.', ',']));

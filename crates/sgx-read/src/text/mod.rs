@@ -340,22 +340,44 @@ impl<'a> Scanner<'a> {
         self.blocks.push(Block::new(BlockKind::Table(table), Provenance::lines(first, last)));
     }
 
-    /// Short standalone lines printed three or more times are running titles or footers:
-    /// keep the first, drop the rest.
+    /// Running titles and footers: short standalone lines printed three or more times, or
+    /// twice with a page number beside one of them. All their copies are dropped but one in
+    /// the opening lines, where the same words are the document's title.
     fn mark_running_titles(&mut self) {
         let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
         for i in 0..self.lines.len() {
             let t = self.lines[i].trim();
-            if t.is_empty() || t.contains('\t') || t.split_whitespace().count() > 12 || !self.is_alone(i) {
+            if t.is_empty() || t.contains('\t') || t.split_whitespace().count() > 12 || !self.is_alone(i) || PAGE_NUMBER.is_match(t) {
                 continue;
             }
             seen.entry(sgx_ir::normalize_ws(t).to_lowercase()).or_default().push(i);
         }
+        let near_page_number = |i: usize| {
+            (i.saturating_sub(3)..(i + 4).min(self.lines.len())).any(|k| k != i && PAGE_NUMBER.is_match(self.lines[k].trim()))
+        };
+        let opening = self.opening_lines(20);
         self.running = seen
             .into_values()
-            .filter(|v| v.len() >= 3)
-            .flat_map(|v| v.into_iter().skip(1))
+            .filter(|v| v.len() >= 3 || (v.len() == 2 && v.iter().any(|&i| near_page_number(i))))
+            .flat_map(|v| {
+                let keep = v.first().copied().filter(|&i| i < opening);
+                v.into_iter().filter(move |&i| Some(i) != keep)
+            })
             .collect();
+    }
+
+    /// The index of the line after the first `n` non-blank lines.
+    fn opening_lines(&self, n: usize) -> usize {
+        let mut count = 0;
+        for (i, l) in self.lines.iter().enumerate() {
+            if !l.trim().is_empty() {
+                count += 1;
+                if count > n {
+                    return i;
+                }
+            }
+        }
+        self.lines.len()
     }
 }
 
