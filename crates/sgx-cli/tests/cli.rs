@@ -1,0 +1,95 @@
+//! The command-line contract other tools rely on: `sgx extract FILE` prints the model JSON
+//! on stdout and exits 0, or prints one line on stderr naming the file and the reason and
+//! exits non-zero — never a panic, never partial output.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn sgx(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sgx")).args(args).output().expect("sgx runs")
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+fn assert_one_line_error(out: &Output, file: &str, reason: &str) {
+    assert!(!out.status.success(), "expected failure for {file}");
+    assert!(out.stdout.is_empty(), "no partial output on stdout");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "one line on stderr, got: {err}");
+    assert!(err.contains(file), "stderr names the file: {err}");
+    assert!(err.contains(reason), "stderr gives the reason '{reason}': {err}");
+}
+
+#[test]
+fn extract_prints_the_model() {
+    let doc = repo().join("corpus/harrowfield_lscb_workplan_2009-10.txt");
+    let out = sgx(&["extract", doc.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["schema_version"], sgx_model_version());
+    assert!(v["source"]["path"].as_str().unwrap().ends_with("harrowfield_lscb_workplan_2009-10.txt"));
+    assert_eq!(v["document"]["kind"], "workplan");
+    assert!(!v["actions"].as_array().unwrap().is_empty());
+}
+
+fn sgx_model_version() -> String {
+    let out = sgx(&["schema"]);
+    assert!(out.status.success());
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(schema["properties"]["schema_version"].is_object());
+    "1.0.0".to_string()
+}
+
+#[test]
+fn missing_file_is_one_line() {
+    let out = sgx(&["extract", "/no/such/plan.pdf"]);
+    assert_one_line_error(&out, "/no/such/plan.pdf", "no such file");
+}
+
+#[test]
+fn empty_binary_and_directory_inputs_are_one_line_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, b"").unwrap();
+    assert_one_line_error(&sgx(&["extract", empty.to_str().unwrap()]), "empty.txt", "empty file");
+
+    let binary = dir.path().join("noise.md");
+    std::fs::write(&binary, [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0, 7, 8]).unwrap();
+    assert_one_line_error(&sgx(&["extract", binary.to_str().unwrap()]), "noise.md", "binary");
+
+    let legacy = dir.path().join("plan.doc");
+    std::fs::write(&legacy, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]).unwrap();
+    assert_one_line_error(&sgx(&["extract", legacy.to_str().unwrap()]), "plan.doc", "unsupported format");
+
+    let d = dir.path().to_str().unwrap();
+    assert_one_line_error(&sgx(&["extract", d]), d, "directory");
+}
+
+#[test]
+fn ir_and_tables_commands_print_json() {
+    let doc = repo().join("corpus/greywater_scp_strategy_2022-2025.txt");
+    let out = sgx(&["ir", doc.to_str().unwrap()]);
+    assert!(out.status.success());
+    let ir: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(ir["blocks"].as_array().unwrap().iter().any(|b| b["type"] == "table"));
+
+    let out = sgx(&["tables", doc.to_str().unwrap()]);
+    assert!(out.status.success());
+    let tables: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &tables[0];
+    assert!(first["page"].as_u64().unwrap() >= 1);
+    assert!(first["rows"][0].as_array().unwrap().len() >= 3);
+}
+
+#[test]
+fn published_schema_is_current() {
+    let out = sgx(&["schema"]);
+    let committed = std::fs::read_to_string(repo().join("schema/sgx.schema.json")).expect("schema/sgx.schema.json is committed");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim_end(),
+        committed.trim_end(),
+        "schema/sgx.schema.json is stale: regenerate with `sgx schema > schema/sgx.schema.json`"
+    );
+}
