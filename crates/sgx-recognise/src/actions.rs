@@ -313,7 +313,9 @@ fn read_row(block_idx: usize, block: &Block, row: &Row, columns: &Columns, st: &
     if !leads.is_empty() {
         st.last_leads = leads.clone();
     }
-    let garbled = looks_garbled(&[&tasks.join(" "), &leads.join(" "), &measures.join(" "), &st.objective.clone().unwrap_or_default()]);
+    let garbled = looks_garbled(&[&tasks.join(" "), &leads.join(" "), &measures.join(" "), &st.objective.clone().unwrap_or_default()])
+        || (!rag.is_empty() && !RAG_VALUE.is_match(&rag))
+        || leads.iter().chain(&measures).chain(&tasks).any(|t| only_dates(t));
     if garbled {
         out.warnings.push(format!("action row at lines {:?} looks garbled: kept and flagged", ev.lines));
     }
@@ -461,6 +463,20 @@ pub fn timescale_of(raw: &str) -> Timescale {
     Timescale { raw: raw.to_string(), dates }
 }
 
+/// What a RAG cell holds; anything else there means the row's columns ran into each other.
+static RAG_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*((r|a|g|b|red|amber|green|blue|complete[d]?|on\s+track|off\s+track|not\s+started|n/?a|-|–)\s*[/,&]?\s*)+$").unwrap()
+});
+
+/// A cell of dates alone outside the timescale column: the columns ran into each other.
+fn only_dates(s: &str) -> bool {
+    static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|^['’]?\d{2,4}$|^(by|to|and|from|until|-|–)$").unwrap()
+    });
+    let words: Vec<&str> = s.split_whitespace().collect();
+    words.len() >= 2 && words.iter().all(|w| DATE_WORD.is_match(w.trim_matches(',')))
+}
+
 /// Text a converter mangled: a run of characters from another script, or a character
 /// repeated many times.
 fn looks_garbled(texts: &[&str]) -> bool {
@@ -526,6 +542,17 @@ mod tests {
         assert_eq!(t.sections[0].number, Some(2));
         assert_eq!(t.actions[0].objective_ref.as_deref(), Some("2"));
         assert_eq!(t.actions[0].section.as_deref(), Some("Children are heard"));
+    }
+
+    #[test]
+    fn rag_column_holding_other_text_flags_the_row() {
+        let t = extract(
+            "Action\tLead\tWhen\tRAG\n\
+             Run audit\tQA Lead\tMay '09\tG\n\
+             Train staff sessions by\tTrainer held\tJuly '07 by\tA '07\n",
+        );
+        assert!(!t.actions[0].garbled);
+        assert!(t.actions[1].garbled);
     }
 
     #[test]
