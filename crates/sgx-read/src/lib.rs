@@ -5,6 +5,8 @@
 
 mod decode;
 mod html_table;
+mod pdf;
+mod table_repair;
 mod text;
 
 use sgx_ir::{Document, Format};
@@ -20,6 +22,10 @@ pub enum ReadError {
     Binary,
     #[error("unsupported format: {0}")]
     Unsupported(String),
+    #[error("encrypted: the PDF needs a password")]
+    Encrypted,
+    #[error("corrupt file: {0}")]
+    Corrupt(String),
 }
 
 /// Detect the format of `bytes`. `path` is used only as a tie-breaker between text and
@@ -63,6 +69,7 @@ pub fn read(bytes: &[u8], path: &str) -> Result<Document, ReadError> {
             doc.warnings.extend(warning);
             doc
         }
+        Format::Pdf => pdf::read(bytes, path)?,
         other => return Err(ReadError::Unsupported(format!("{other:?} (no reader for this format yet)").to_lowercase())),
     };
     if let Some(w) = extension_mismatch(path, format) {

@@ -16,7 +16,7 @@ use regex::Regex;
 use sgx_ir::{Block, BlockKind, Cell, Document, Format, ListItem, Provenance, Row, Source, Table, Text};
 
 pub use inline::is_bullet_glyph;
-pub(crate) use inline::{append, parse_line, parse_paras};
+pub(crate) use inline::{append, parse_line, parse_paras, trim_text};
 
 static HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$").unwrap());
 static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s{0,3}([-*_])(\s*[-*_]){2,}\s*$").unwrap());

@@ -9,6 +9,7 @@ use regex::Regex;
 use sgx_ir::{Cell, CellPara, Provenance, Row, Style, Table};
 
 use super::parse_paras;
+use crate::table_repair::{merge_continuations, unfinished};
 
 static DATE_LIKE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -30,18 +31,6 @@ fn norm(s: &str) -> String {
 fn is_date_like(s: &str) -> bool {
     let t = s.trim();
     !t.is_empty() && t.len() <= 80 && DATE_LIKE.is_match(t)
-}
-
-/// Text that ends mid-sentence (so a lower-case line below it continues it).
-fn unfinished(cell: &Cell) -> bool {
-    cell.paras.last().is_some_and(|p| {
-        let t = p.text.text.trim_end();
-        t.chars().last().is_some_and(|c| c.is_alphabetic() || matches!(c, ',' | '-' | '–' | '&' | '('))
-    })
-}
-
-fn starts_lowercase(cell: &Cell) -> bool {
-    cell.paras.first().and_then(|p| p.text.text.chars().next()).is_some_and(char::is_lowercase)
 }
 
 /// Build one IR table from the lines of a tab-separated table.
@@ -161,40 +150,6 @@ fn best_offset(fields: &[&str], n_cols: usize, date_cols: &[f32], prev: Option<&
         }
     }
     best.0
-}
-
-/// Cells that start in lower case under a cell that ends mid-sentence continue that cell (a
-/// row broken by a page break); they move up. What is left of the row, if anything, stays a
-/// row of its own.
-fn merge_continuations(rows: &mut [Row], mut row: Row) -> Option<Row> {
-    let Some(prev) = rows.iter_mut().rev().find(|r| !r.header) else {
-        return Some(row);
-    };
-    let mut keep = Vec::new();
-    for cell in row.cells.drain(..) {
-        let above = prev.cells.iter_mut().find(|c| c.col == cell.col);
-        match above {
-            Some(above) if !cell.is_empty() && starts_lowercase(&cell) && unfinished(above) => {
-                let mut paras = cell.paras.into_iter();
-                if let (Some(last), Some(first)) = (above.paras.last_mut(), paras.next()) {
-                    last.text.push(" ", &[]);
-                    super::append(&mut last.text, first.text);
-                }
-                above.paras.extend(paras);
-                if let (Some(a), Some(b)) = (&above.prov, &cell.prov) {
-                    above.prov = Some(a.merge(b));
-                }
-                prev.prov = prev.prov.merge(&row.prov);
-            }
-            _ => keep.push(cell),
-        }
-    }
-    row.cells = keep;
-    if row.is_empty() {
-        None
-    } else {
-        Some(row)
-    }
 }
 
 /// A first row of short, non-sentence labels (or all bold) reads as a header row.

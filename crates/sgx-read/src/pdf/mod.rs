@@ -1,0 +1,70 @@
+//! PDF reader on hayro-interpret: glyphs, rulings and fills per page → lines, ruled tables
+//! and blocks in reading order → one document, with running headers and footers removed and
+//! tables continued across pages joined.
+
+mod assemble;
+mod device;
+mod layout;
+mod tables;
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
+use hayro_interpret::kurbo::Rect;
+use hayro_interpret::{interpret_page, Context, InterpreterCache, InterpreterSettings, TransformExt};
+use sgx_ir::{Document, Format, Source};
+
+use crate::ReadError;
+use device::PageCollector;
+
+/// What one page holds once interpreted.
+pub struct RawPage {
+    pub number: u32,
+    pub width: f32,
+    pub height: f32,
+    pub content: PageCollector,
+}
+
+pub fn read(bytes: &[u8], path: &str) -> Result<Document, ReadError> {
+    let pdf = Pdf::new(bytes.to_vec()).map_err(|e| match e {
+        LoadPdfError::Decryption(_) => ReadError::Encrypted,
+        LoadPdfError::Invalid => ReadError::Corrupt("cannot parse the PDF structure".into()),
+    })?;
+    let pages = pdf.pages();
+    if pages.is_empty() {
+        return Err(ReadError::Corrupt("the PDF has no pages".into()));
+    }
+    let mut warnings = Vec::new();
+    let cache = InterpreterCache::new();
+    let mut raw_pages = Vec::with_capacity(pages.len());
+    for (i, page) in pages.iter().enumerate() {
+        let (w, h) = page.render_dimensions();
+        let mut collector = PageCollector::default();
+        let settings = InterpreterSettings::default();
+        // A page the interpreter cannot finish costs that page, not the document.
+        let ok = catch_unwind(AssertUnwindSafe(|| {
+            let mut ctx = Context::new(page.initial_transform(true).to_kurbo(), Rect::new(0.0, 0.0, w as f64, h as f64), &cache, pdf.xref(), settings);
+            interpret_page(page, &mut ctx, &mut collector);
+        }));
+        if ok.is_err() {
+            warnings.push(format!("page {}: could not be interpreted; skipped", i + 1));
+            collector = PageCollector::default();
+        }
+        if collector.truncated {
+            warnings.push(format!("page {}: too many drawing operations; the rest of the page was skipped", i + 1));
+        }
+        if collector.rotated > 0 {
+            warnings.push(format!("page {}: {} rotated glyphs not laid out", i + 1, collector.rotated));
+        }
+        raw_pages.push(RawPage { number: i as u32 + 1, width: w, height: h, content: collector });
+    }
+    let n_pages = raw_pages.len() as u32;
+    let glyph_count: usize = raw_pages.iter().map(|p| p.content.glyphs.len()).sum();
+    let blocks = if glyph_count == 0 {
+        warnings.push("no text layer: the PDF has pages but no extractable text (a scan?)".into());
+        Vec::new()
+    } else {
+        assemble::document_blocks(raw_pages, &mut warnings)
+    };
+    Ok(Document { source: Source { path: path.to_string(), format: Format::Pdf, pages: Some(n_pages) }, blocks, warnings })
+}
