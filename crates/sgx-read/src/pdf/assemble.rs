@@ -10,6 +10,7 @@ use sgx_ir::{BBox, Block, BlockKind, Cell, CellPara, ListItem, Provenance, Row, 
 
 use super::device::Glyph;
 use super::layout::{list_marker, row_lines, rows, Line, Vocabulary};
+use super::stream::stream_tables;
 use super::tables::{ruled_tables, GridTable};
 use super::RawPage;
 
@@ -60,14 +61,20 @@ fn lay_out_page(page: RawPage) -> LaidOutPage {
         }
     }
     let lines: Vec<Line> = rows(&free).iter().flat_map(|r| row_lines(&free, r, Some(GUTTER_EM))).collect();
-    let tables = grids
+    let mut tables: Vec<(GridTable, Vec<Vec<Line>>)> = grids
         .into_iter()
         .zip(cell_glyphs)
         .map(|(grid, cells)| {
             let cell_lines = cells.iter().map(|gs| rows(gs).iter().flat_map(|r| row_lines(gs, r, None)).collect()).collect();
             (grid, cell_lines)
         })
+        .filter(|(_, cells): &(GridTable, Vec<Vec<Line>>)| cells.iter().any(|c| !c.is_empty()))
         .collect();
+    // Unruled tables among the remaining lines.
+    let found = stream_tables(&lines);
+    let used: std::collections::HashSet<usize> = found.iter().flat_map(|t| t.used.iter().copied()).collect();
+    tables.extend(found.into_iter().map(|t| (t.grid, t.cell_lines)));
+    let lines = lines.into_iter().enumerate().filter(|(i, _)| !used.contains(i)).map(|(_, l)| l).collect();
     LaidOutPage { number: page.number, height: page.height, lines, tables }
 }
 

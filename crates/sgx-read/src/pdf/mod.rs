@@ -5,6 +5,7 @@
 mod assemble;
 mod device;
 mod layout;
+mod stream;
 mod tables;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};

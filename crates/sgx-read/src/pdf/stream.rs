@@ -1,0 +1,174 @@
+//! Unruled tables: runs of text rows whose pieces (text split at column-wide gaps) line up in
+//! the same columns. The columns come from the rows with the most pieces; a piece that
+//! crosses a gutter spans columns.
+
+use super::layout::Line;
+use super::tables::{GridCell, GridTable};
+
+/// A table found by alignment: its grid, each cell's lines, and the page lines it used.
+pub struct StreamTable {
+    pub grid: GridTable,
+    pub cell_lines: Vec<Vec<Line>>,
+    pub used: Vec<usize>,
+}
+
+/// Rows of lines sharing a baseline, top to bottom, each sorted left to right.
+fn baseline_rows(lines: &[Line]) -> Vec<Vec<usize>> {
+    let mut idx: Vec<usize> = (0..lines.len()).collect();
+    idx.sort_by(|&a, &b| lines[a].baseline.total_cmp(&lines[b].baseline).then(lines[a].x0.total_cmp(&lines[b].x0)));
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    for i in idx {
+        let joins = rows.last().is_some_and(|r| {
+            let l = &lines[r[0]];
+            (lines[i].baseline - l.baseline).abs() < 0.5 * l.size.min(lines[i].size)
+        });
+        if joins {
+            rows.last_mut().expect("checked").push(i);
+        } else {
+            rows.push(vec![i]);
+        }
+    }
+    for r in &mut rows {
+        r.sort_by(|&a, &b| lines[a].x0.total_cmp(&lines[b].x0));
+    }
+    rows
+}
+
+fn words(l: &Line) -> usize {
+    l.plain().split_whitespace().count()
+}
+
+pub fn stream_tables(lines: &[Line]) -> Vec<StreamTable> {
+    let rows = baseline_rows(lines);
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < rows.len() {
+        // Grow a run of close rows that are not prose.
+        let mut end = start;
+        while end + 1 < rows.len() {
+            let (a, b) = (&rows[end], &rows[end + 1]);
+            let bottom = a.iter().map(|&i| lines[i].bottom).fold(f32::MIN, f32::max);
+            let top = b.iter().map(|&i| lines[i].top).fold(f32::MAX, f32::min);
+            let size = lines[a[0]].size.max(lines[b[0]].size);
+            let prose = b.len() == 1 && words(&lines[b[0]]) >= 10;
+            if top - bottom > 1.6 * size || prose {
+                break;
+            }
+            end += 1;
+        }
+        if let Some(t) = table_in_run(lines, &rows[start..=end]) {
+            out.push(t);
+        }
+        start = end + 1;
+    }
+    out
+}
+
+fn table_in_run(lines: &[Line], run: &[Vec<usize>]) -> Option<StreamTable> {
+    // Trim single-piece rows at the edges: titles above, notes below.
+    let first = run.iter().position(|r| r.len() >= 2)?;
+    let last = run.iter().rposition(|r| r.len() >= 2)?;
+    let run = &run[first..=last];
+    let multi = run.iter().filter(|r| r.len() >= 2).count();
+    if multi < 3 || multi * 2 < run.len() {
+        return None;
+    }
+    // Columns from the rows with the most pieces.
+    let mut counts: Vec<usize> = run.iter().map(Vec::len).collect();
+    counts.sort_unstable();
+    let typical = counts[counts.len() / 2].max(2);
+    let mut spans: Vec<(f32, f32)> = run.iter().filter(|r| r.len() >= typical).flatten().map(|&i| (lines[i].x0, lines[i].x1)).collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut cols: Vec<(f32, f32)> = Vec::new();
+    for (a, b) in spans {
+        match cols.last_mut() {
+            Some(c) if a <= c.1 + 1.0 => c.1 = c.1.max(b),
+            _ => cols.push((a, b)),
+        }
+    }
+    if cols.len() < 2 {
+        return None;
+    }
+    // Two wide columns of long lines are a two-column page, not a table.
+    let pieces: Vec<usize> = run.iter().flatten().copied().collect();
+    let mean_words = pieces.iter().map(|&i| words(&lines[i])).sum::<usize>() as f32 / pieces.len() as f32;
+    if cols.len() == 2 && mean_words > 6.0 {
+        return None;
+    }
+    // Column edges: the table's left edge, the middle of each gutter, its right edge.
+    let mut xs = vec![pieces.iter().map(|&i| lines[i].x0).fold(f32::MAX, f32::min)];
+    for w in cols.windows(2) {
+        xs.push((w[0].1 + w[1].0) / 2.0);
+    }
+    xs.push(pieces.iter().map(|&i| lines[i].x1).fold(f32::MIN, f32::max));
+    let col_of = |x: f32| xs.windows(2).position(|w| x >= w[0] - 0.5 && x < w[1]).unwrap_or(if x < xs[0] { 0 } else { cols.len() - 1 });
+    // Row edges: each row's top, then the last row's bottom.
+    let mut ys: Vec<f32> = run.iter().map(|r| r.iter().map(|&i| lines[i].top).fold(f32::MAX, f32::min)).collect();
+    ys.push(run.last().expect("non-empty").iter().map(|&i| lines[i].bottom).fold(f32::MIN, f32::max));
+    for k in 1..ys.len() {
+        if ys[k] <= ys[k - 1] {
+            ys[k] = ys[k - 1] + 0.1;
+        }
+    }
+    let mut cells: Vec<GridCell> = Vec::new();
+    let mut cell_lines: Vec<Vec<Line>> = Vec::new();
+    for (r, row) in run.iter().enumerate() {
+        let mut by_col: Vec<Option<usize>> = vec![None; cols.len()];
+        for &i in row {
+            let (c0, c1) = (col_of(lines[i].x0), col_of(lines[i].x1 - 0.5).max(col_of(lines[i].x0)));
+            match by_col[c0] {
+                Some(k) => {
+                    // Two pieces in one column: one cell.
+                    let mut joined = cell_lines[k].pop().expect("a cell has a line");
+                    joined.text.push(" ", &[]);
+                    crate::text::append(&mut joined.text, lines[i].text.clone());
+                    joined.x1 = lines[i].x1;
+                    cell_lines[k].push(joined);
+                }
+                None => {
+                    by_col[c0] = Some(cells.len());
+                    cells.push(GridCell {
+                        row: r,
+                        col: c0,
+                        rowspan: 1,
+                        colspan: c1 - c0 + 1,
+                        x0: xs[c0],
+                        y0: ys[r],
+                        x1: xs[c1 + 1],
+                        y1: ys[r + 1],
+                        fill: None,
+                    });
+                    cell_lines.push(vec![lines[i].clone()]);
+                }
+            }
+        }
+    }
+    Some(StreamTable { grid: GridTable { xs, ys, cells }, cell_lines, used: pieces })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sgx_ir::Text;
+
+    fn line(text: &str, x0: f32, x1: f32, baseline: f32) -> Line {
+        Line { text: Text::plain(text), x0, x1, top: baseline - 8.0, bottom: baseline + 2.0, baseline, size: 10.0 }
+    }
+
+    #[test]
+    fn aligned_rows_make_a_table_and_prose_does_not() {
+        let mut lines = vec![line("This paragraph of running text is long enough to be prose here.", 50.0, 500.0, 80.0)];
+        for (k, (a, b, c)) in [("Area", "Cases", "Rate"), ("North", "12", "0.4"), ("South", "7", "0.2"), ("East", "30", "1.1")].iter().enumerate() {
+            let y = 100.0 + 14.0 * k as f32;
+            lines.push(line(a, 50.0, 90.0, y));
+            lines.push(line(b, 200.0, 230.0, y));
+            lines.push(line(c, 350.0, 380.0, y));
+        }
+        let ts = stream_tables(&lines);
+        assert_eq!(ts.len(), 1);
+        let t = &ts[0];
+        assert_eq!(t.grid.xs.len(), 4);
+        assert_eq!(t.grid.cells.len(), 12);
+        assert!(!t.used.contains(&0));
+    }
+}
