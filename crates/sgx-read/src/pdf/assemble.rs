@@ -335,6 +335,21 @@ fn table_block(grid: &GridTable, cell_lines: Vec<Vec<Line>>, page: u32, vocab: &
     for r in &mut rows {
         r.cells.sort_by_key(|c| c.col);
     }
+    if !grid.ruled {
+        // An unruled table's wrapped cells arrive as rows of their own: rejoin them. A row
+        // that fills most columns is a row, whatever case its cells start in.
+        let n_cols = grid.xs.len() - 1;
+        let mut joined: Vec<Row> = Vec::new();
+        for row in rows {
+            let filled = row.cells.iter().filter(|c| !c.is_empty()).count();
+            if filled * 2 > n_cols {
+                joined.push(row);
+            } else if let Some(rest) = crate::table_repair::merge_continuations(&mut joined, row) {
+                joined.push(rest);
+            }
+        }
+        rows = joined;
+    }
     if let Some(first) = rows.first() {
         let filled: Vec<&Cell> = first.cells.iter().filter(|c| !c.is_empty()).collect();
         let all_bold = !filled.is_empty() && filled.iter().all(|c| c.paras.iter().all(|p| p.text.is_all(Style::Bold)));

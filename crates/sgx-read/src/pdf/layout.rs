@@ -19,9 +19,44 @@ pub struct Line {
     pub bottom: f32,
     pub baseline: f32,
     pub size: f32,
+    /// Each word's byte range in `text` and its horizontal extent, for splitting a line
+    /// where a table column boundary runs through it.
+    pub words: Vec<WordSpan>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WordSpan {
+    pub start: usize,
+    pub end: usize,
+    pub x0: f32,
+    pub x1: f32,
 }
 
 impl Line {
+    /// Split the line at the word gap at `x` (within a couple of points, as a column edge
+    /// is where the next word starts); None if no gap is there.
+    pub fn split_at_gap(&self, x: f32) -> Option<(Line, Line)> {
+        let k = self.words.windows(2).position(|w| w[0].x1 <= x + 2.0 && x - 2.0 <= w[1].x0)?;
+        let (left_words, right_words) = self.words.split_at(k + 1);
+        let cut = right_words[0].start;
+        let slice = |from: usize, to: usize| -> Text {
+            let mut t = Text::plain(&self.text.text[from..to]);
+            t.marks = self
+                .text
+                .marks
+                .iter()
+                .filter(|m| m.end > from && m.start < to)
+                .map(|m| sgx_ir::Mark { start: m.start.max(from) - from, end: m.end.min(to) - from, style: m.style })
+                .collect();
+            crate::text::trim_text(t)
+        };
+        let shift = |ws: &[WordSpan], by: usize| ws.iter().map(|w| WordSpan { start: w.start - by, end: w.end - by, ..*w }).collect();
+        let left_end = left_words.last().map_or(cut, |w| w.end);
+        let left = Line { text: slice(0, left_end), x1: left_words.last().map_or(self.x0, |w| w.x1), words: left_words.to_vec(), ..self.clone() };
+        let right = Line { text: slice(cut, self.text.text.len()), x0: right_words[0].x0, words: shift(right_words, cut), ..self.clone() };
+        Some((left, right))
+    }
+
     pub fn bbox(&self) -> BBox {
         BBox { x0: self.x0, y0: self.top, x1: self.x1, y1: self.bottom }
     }
@@ -108,17 +143,23 @@ fn line_of(glyphs: &[&Glyph]) -> Option<Line> {
     let mut text = Text::default();
     let mut prev: Option<&Glyph> = None;
     let mut pending_space = false;
+    let mut words: Vec<WordSpan> = Vec::new();
     for g in glyphs {
         if g.is_space() {
             pending_space = prev.is_some();
             continue;
         }
+        let mut new_word = prev.is_none();
         if let Some(p) = prev {
             let gap = g.x0 - p.x1;
             if pending_space || gap > 0.12 * g.size.max(p.size) {
                 let both_bold = p.bold && g.bold;
                 text.push(" ", if both_bold { &[Style::Bold] } else { &[] });
+                new_word = true;
             }
+        }
+        if new_word {
+            words.push(WordSpan { start: text.text.len(), end: text.text.len(), x0: g.x0, x1: g.x1 });
         }
         let mut styles = Vec::new();
         if g.bold {
@@ -128,11 +169,16 @@ fn line_of(glyphs: &[&Glyph]) -> Option<Line> {
             styles.push(Style::Italic);
         }
         text.push(&normalise_glyph_text(&g.text), &styles);
+        if let Some(w) = words.last_mut() {
+            w.end = text.text.len();
+            w.x1 = w.x1.max(g.x1);
+        }
         prev = Some(g);
         pending_space = false;
     }
-    let text = crate::text::trim_text(text);
-    if text.is_empty() {
+    // Words were recorded on the untrimmed text; it only ever starts with a glyph, and
+    // trimming collapses no inner runs (one space is pushed per gap), so offsets hold.
+    if text.is_empty() || text.text.trim().is_empty() {
         return None;
     }
     let mut sizes: Vec<f32> = visible.iter().map(|g| g.size).collect();
@@ -146,6 +192,7 @@ fn line_of(glyphs: &[&Glyph]) -> Option<Line> {
         bottom: visible.iter().map(|g| g.bottom()).fold(f32::MIN, f32::max),
         baseline: first.baseline,
         size,
+        words,
     })
 }
 
@@ -215,6 +262,17 @@ mod tests {
 
     fn g(text: &str, x0: f32, baseline: f32) -> Glyph {
         Glyph { text: text.into(), x0, x1: x0 + 5.0, baseline, size: 10.0, bold: false, italic: false }
+    }
+
+    #[test]
+    fn a_line_splits_at_a_word_gap() {
+        let glyphs = [g("a", 0.0, 100.0), g("b", 5.0, 100.0), g("c", 14.0, 100.0)];
+        let refs: Vec<&Glyph> = glyphs.iter().collect();
+        let line = &row_lines(&refs, &rows(&refs)[0], None)[0];
+        let (l, r) = line.split_at_gap(12.0).unwrap();
+        assert_eq!((l.plain(), r.plain()), ("ab", "c"));
+        assert_eq!(r.x0, 14.0);
+        assert!(line.split_at_gap(30.0).is_none());
     }
 
     #[test]

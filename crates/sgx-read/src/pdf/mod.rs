@@ -21,7 +21,6 @@ use device::PageCollector;
 /// What one page holds once interpreted.
 pub struct RawPage {
     pub number: u32,
-    pub width: f32,
     pub height: f32,
     pub content: PageCollector,
 }
@@ -57,7 +56,7 @@ pub fn read(bytes: &[u8], path: &str) -> Result<Document, ReadError> {
         if collector.rotated > 0 {
             warnings.push(format!("page {}: {} rotated glyphs not laid out", i + 1, collector.rotated));
         }
-        raw_pages.push(RawPage { number: i as u32 + 1, width: w, height: h, content: collector });
+        raw_pages.push(RawPage { number: i as u32 + 1, height: h, content: collector });
     }
     let n_pages = raw_pages.len() as u32;
     let glyph_count: usize = raw_pages.iter().map(|p| p.content.glyphs.len()).sum();

@@ -65,18 +65,23 @@ pub fn stream_tables(lines: &[Line]) -> Vec<StreamTable> {
 }
 
 fn table_in_run(lines: &[Line], run: &[Vec<usize>]) -> Option<StreamTable> {
-    // Trim single-piece rows at the edges: titles above, notes below.
+    // Trim single-piece rows at the edges: titles above, notes below — but a piece below
+    // that starts in lower case continues a wrapped cell.
     let first = run.iter().position(|r| r.len() >= 2)?;
-    let last = run.iter().rposition(|r| r.len() >= 2)?;
+    let mut last = run.iter().rposition(|r| r.len() >= 2)?;
+    while last + 1 < run.len() && run[last + 1].len() == 1 && lines[run[last + 1][0]].plain().starts_with(char::is_lowercase) {
+        last += 1;
+    }
     let run = &run[first..=last];
     let multi = run.iter().filter(|r| r.len() >= 2).count();
-    if multi < 3 || multi * 2 < run.len() {
+    let continuations = run.iter().filter(|r| r.len() == 1 && lines[r[0]].plain().starts_with(char::is_lowercase)).count();
+    if multi < 3 || multi * 2 < run.len() - continuations {
         return None;
     }
     // Columns from the rows with the most pieces.
-    let mut counts: Vec<usize> = run.iter().map(Vec::len).collect();
+    let mut counts: Vec<usize> = run.iter().map(Vec::len).filter(|&n| n >= 2).collect();
     counts.sort_unstable();
-    let typical = counts[counts.len() / 2].max(2);
+    let typical = counts[counts.len() / 2];
     let mut spans: Vec<(f32, f32)> = run.iter().filter(|r| r.len() >= typical).flatten().map(|&i| (lines[i].x0, lines[i].x1)).collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut cols: Vec<(f32, f32)> = Vec::new();
@@ -89,6 +94,26 @@ fn table_in_run(lines: &[Line], run: &[Vec<usize>]) -> Option<StreamTable> {
     if cols.len() < 2 {
         return None;
     }
+    let original = lines.len();
+    // A piece running across a gutter is two cells whose gap was narrow: split it there.
+    let mut lines: Vec<Line> = lines.to_vec();
+    let mut run: Vec<Vec<usize>> = run.to_vec();
+    for row in &mut run {
+        let mut k = 0;
+        while k < row.len() {
+            let l = &lines[row[k]];
+            // The next column's left edge inside the piece: split at the word gap there.
+            let edge = cols.iter().skip(1).map(|c| c.0).find(|&x| l.x0 < x - 1.0 && l.x1 > x + 1.0);
+            if let Some((left, right)) = edge.and_then(|x| l.split_at_gap(x)) {
+                lines[row[k]] = left;
+                lines.push(right);
+                row.insert(k + 1, lines.len() - 1);
+            }
+            k += 1;
+        }
+    }
+    let lines = &lines[..];
+    let run = &run[..];
     // Two wide columns of long lines are a two-column page, not a table.
     let pieces: Vec<usize> = run.iter().flatten().copied().collect();
     let mean_words = pieces.iter().map(|&i| words(&lines[i])).sum::<usize>() as f32 / pieces.len() as f32;
@@ -143,7 +168,8 @@ fn table_in_run(lines: &[Line], run: &[Vec<usize>]) -> Option<StreamTable> {
             }
         }
     }
-    Some(StreamTable { grid: GridTable { xs, ys, cells }, cell_lines, used: pieces })
+    let used = pieces.into_iter().filter(|&i| i < original).collect();
+    Some(StreamTable { grid: GridTable { xs, ys, cells, ruled: false }, cell_lines, used })
 }
 
 #[cfg(test)]
@@ -152,7 +178,8 @@ mod tests {
     use sgx_ir::Text;
 
     fn line(text: &str, x0: f32, x1: f32, baseline: f32) -> Line {
-        Line { text: Text::plain(text), x0, x1, top: baseline - 8.0, bottom: baseline + 2.0, baseline, size: 10.0 }
+        let words = vec![super::super::layout::WordSpan { start: 0, end: text.len(), x0, x1 }];
+        Line { text: Text::plain(text), x0, x1, top: baseline - 8.0, bottom: baseline + 2.0, baseline, size: 10.0, words }
     }
 
     #[test]

@@ -14,6 +14,9 @@ pub struct GridTable {
     pub xs: Vec<f32>,
     pub ys: Vec<f32>,
     pub cells: Vec<GridCell>,
+    /// Drawn rulings separate its rows; an unruled table's rows are text rows, so a cell's
+    /// wrapped lines arrive as rows of their own and are rejoined.
+    pub ruled: bool,
 }
 
 /// A cell: its top-left grid slot, spans, box, and fill colour.
@@ -42,9 +45,6 @@ impl GridTable {
     }
     pub fn y1(&self) -> f32 {
         *self.ys.last().expect("a grid has lines")
-    }
-    pub fn contains(&self, x: f32, y: f32) -> bool {
-        x >= self.x0() - 1.0 && x <= self.x1() + 1.0 && y >= self.y0() - 1.0 && y <= self.y1() + 1.0
     }
     /// The cell whose box holds the point.
     pub fn cell_at(&self, x: f32, y: f32) -> Option<usize> {
@@ -178,7 +178,7 @@ pub fn ruled_tables(rulings: &[Ruling], fills: &[Fill]) -> Vec<GridTable> {
         if cells.len() < 2 || rows_used < 1 || cols_used < 2 && rows_used < 2 {
             continue;
         }
-        tables.push(GridTable { xs, ys, cells });
+        tables.push(GridTable { xs, ys, cells, ruled: true });
     }
     tables.sort_by(|a, b| a.y0().total_cmp(&b.y0()));
     tables
