@@ -1,12 +1,16 @@
 //! The `sgx` command line. It stays thin: read → recognise → print, with errors turned into
-//! one line naming the file and the reason.
+//! one line naming the file and the reason. Each document is processed in a worker process
+//! (see `isolate`) so that no input can hang or crash the program.
+
+mod isolate;
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use anyhow::Context;
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 #[derive(Parser)]
 #[command(name = "sgx", version, about = "Extract structured facts from safeguarding children partnership plans and reports")]
@@ -15,16 +19,47 @@ struct Cli {
     command: Command,
 }
 
+#[derive(Args, Clone, Copy)]
+struct LimitArgs {
+    /// Seconds one document may take before it is abandoned.
+    #[arg(long, default_value_t = 60, global = true)]
+    timeout: u64,
+    /// Memory one document may use, in MB.
+    #[arg(long, default_value_t = 2048, global = true)]
+    max_memory_mb: u64,
+    /// Process the document in this process (no time or memory limit): for debugging.
+    #[arg(long, global = true, hide = true)]
+    in_process: bool,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Print the extracted facts of one document as JSON (the sgx model).
-    Extract { file: PathBuf },
+    Extract {
+        file: PathBuf,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
     /// Print the intermediate representation of one document as JSON.
-    Ir { file: PathBuf },
+    Ir {
+        file: PathBuf,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
     /// Print the tables found in one document as JSON: [{"page": .., "rows": [[..]]}].
-    Tables { file: PathBuf },
+    Tables {
+        file: PathBuf,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
     /// Print the JSON Schema of the model `extract` prints.
     Schema,
+    /// Run one command in this process (the isolated worker; not for direct use).
+    #[command(name = isolate::WORKER, hide = true)]
+    Worker {
+        kind: String,
+        file: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -32,9 +67,12 @@ fn main() -> ExitCode {
     // A panic must end as one line on stderr like any other failure, not a backtrace.
     std::panic::set_hook(Box::new(|_| {}));
     let file = match &cli.command {
-        Command::Extract { file } | Command::Ir { file } | Command::Tables { file } => Some(file.display().to_string()),
+        Command::Extract { file, .. } | Command::Ir { file, .. } | Command::Tables { file, .. } | Command::Worker { file, .. } => {
+            Some(file.display().to_string())
+        }
         Command::Schema => None,
     };
+    let worker = matches!(cli.command, Command::Worker { .. });
     let result = std::panic::catch_unwind(|| run(cli.command));
     let err = match result {
         Ok(Ok(())) => return ExitCode::SUCCESS,
@@ -48,15 +86,62 @@ fn main() -> ExitCode {
             format!("internal error (please report): {msg}")
         }
     };
-    let line = match file {
-        Some(f) => format!("sgx: {f}: {err}"),
-        None => format!("sgx: {err}"),
+    // The worker reports the bare reason; the parent names the file.
+    let line = match (worker, file) {
+        (true, _) => err,
+        (false, Some(f)) => format!("sgx: {f}: {err}"),
+        (false, None) => format!("sgx: {err}"),
     };
     eprintln!("{}", line.replace('\n', " "));
     ExitCode::FAILURE
 }
 
-fn read(file: &PathBuf) -> anyhow::Result<sgx_ir::Document> {
+fn run(command: Command) -> anyhow::Result<()> {
+    let output = match command {
+        Command::Schema => sgx_model::json_schema().into_bytes(),
+        Command::Worker { kind, file } => {
+            isolate::apply_worker_limits();
+            test_hooks(&file);
+            produce(&kind, &file)?.into_bytes()
+        }
+        Command::Extract { file, limits } => isolated("extract", &file, limits)?,
+        Command::Ir { file, limits } => isolated("ir", &file, limits)?,
+        Command::Tables { file, limits } => isolated("tables", &file, limits)?,
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(&output).and_then(|()| if output.ends_with(b"\n") { Ok(()) } else { out.write_all(b"\n") }).context("cannot write to stdout")?;
+    Ok(())
+}
+
+/// Run one command on one file in a worker process under the limits (or in this process).
+fn isolated(kind: &str, file: &std::path::Path, limits: LimitArgs) -> anyhow::Result<Vec<u8>> {
+    if limits.in_process {
+        return Ok(produce(kind, file)?.into_bytes());
+    }
+    let l = isolate::Limits { timeout: Duration::from_secs(limits.timeout.max(1)), max_memory: limits.max_memory_mb.max(64) * 1024 * 1024 };
+    isolate::run(&[kind.to_string(), file.display().to_string()], l).map_err(anyhow::Error::msg)
+}
+
+/// The JSON one command prints for one file.
+fn produce(kind: &str, file: &std::path::Path) -> anyhow::Result<String> {
+    let doc = read(file)?;
+    Ok(match kind {
+        "extract" => serde_json::to_string_pretty(&sgx_recognise::recognise(&doc))?,
+        "ir" => serde_json::to_string_pretty(&doc)?,
+        "tables" => {
+            let tables: Vec<serde_json::Value> = doc
+                .blocks
+                .iter()
+                .filter_map(|b| b.as_table().map(|t| (b, t)))
+                .map(|(b, t)| serde_json::json!({ "page": b.prov.page.unwrap_or(1), "rows": t.text_grid() }))
+                .collect();
+            serde_json::to_string_pretty(&tables)?
+        }
+        other => anyhow::bail!("unknown worker command {other}"),
+    })
+}
+
+fn read(file: &std::path::Path) -> anyhow::Result<sgx_ir::Document> {
     let bytes = std::fs::read(file).map_err(|e| anyhow::anyhow!("cannot read: {}", io_reason(&e)))?;
     let path = file.display().to_string();
     Ok(sgx_read::read(&bytes, &path)?)
@@ -71,26 +156,16 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-fn run(command: Command) -> anyhow::Result<()> {
-    let json = match command {
-        Command::Extract { file } => {
-            let doc = read(&file)?;
-            serde_json::to_string_pretty(&sgx_recognise::recognise(&doc))?
+/// Test-only behaviour, switched on by the test suite through the environment: a worker
+/// that hangs or crashes on a chosen file, to prove the parent survives both.
+fn test_hooks(file: &std::path::Path) {
+    let name = file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    if std::env::var("SGX_TEST_HANG_ON").is_ok_and(|v| !v.is_empty() && name.contains(&v)) {
+        loop {
+            std::thread::sleep(Duration::from_secs(3600));
         }
-        Command::Ir { file } => serde_json::to_string_pretty(&read(&file)?)?,
-        Command::Tables { file } => {
-            let doc = read(&file)?;
-            let tables: Vec<serde_json::Value> = doc
-                .blocks
-                .iter()
-                .filter_map(|b| b.as_table().map(|t| (b, t)))
-                .map(|(b, t)| serde_json::json!({ "page": b.prov.page.unwrap_or(1), "rows": t.text_grid() }))
-                .collect();
-            serde_json::to_string_pretty(&tables)?
-        }
-        Command::Schema => sgx_model::json_schema(),
-    };
-    let mut out = std::io::stdout().lock();
-    writeln!(out, "{json}").context("cannot write to stdout")?;
-    Ok(())
+    }
+    if std::env::var("SGX_TEST_ABORT_ON").is_ok_and(|v| !v.is_empty() && name.contains(&v)) {
+        std::process::abort();
+    }
 }

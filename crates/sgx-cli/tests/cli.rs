@@ -93,3 +93,27 @@ fn published_schema_is_current() {
         "schema/sgx.schema.json is stale: regenerate with `sgx schema > schema/sgx.schema.json`"
     );
 }
+
+#[test]
+fn a_hanging_parser_costs_one_line_after_the_timeout() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("hangs.txt");
+    std::fs::write(&doc, "A plan.").unwrap();
+    let start = std::time::Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_sgx"))
+        .args(["extract", "--timeout", "1", doc.to_str().unwrap()])
+        .env("SGX_TEST_HANG_ON", "hangs")
+        .output()
+        .unwrap();
+    assert!(start.elapsed() < std::time::Duration::from_secs(20), "the timeout is enforced");
+    assert_one_line_error(&out, "hangs.txt", "timed out after 1 s");
+}
+
+#[test]
+fn a_crashing_parser_costs_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("crashes.txt");
+    std::fs::write(&doc, "A plan.").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_sgx")).args(["extract", doc.to_str().unwrap()]).env("SGX_TEST_ABORT_ON", "crashes").output().unwrap();
+    assert_one_line_error(&out, "crashes.txt", "crashed");
+}
