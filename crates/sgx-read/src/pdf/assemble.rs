@@ -369,7 +369,10 @@ fn cell_paras(lines: &[Line], vocab: &Vocabulary) -> Vec<CellPara> {
     for l in lines {
         if let Some((marker, _)) = list_marker(l.plain()) {
             let level = if paras.iter().any(|p| p.bullet.is_some()) && prev.is_some_and(|p| l.x0 > p.x0 + l.size) { 1 } else { 0 };
-            paras.push(CellPara { text: strip_marker(&l.text, &marker), bullet: Some(level) });
+            // Bullet glyphs are layout; a number ("3.", "b)") is part of what the cell says.
+            let glyph = marker.chars().all(|c| crate::text::is_bullet_glyph(c) || matches!(c, '-' | '–' | '*'));
+            let text = if glyph { strip_marker(&l.text, &marker) } else { l.text.clone() };
+            paras.push(CellPara { text, bullet: Some(level) });
             prev = Some(l);
             continue;
         }

@@ -56,8 +56,13 @@ pub struct PageCollector {
     pub glyphs: Vec<Glyph>,
     pub rulings: Vec<Ruling>,
     pub fills: Vec<Fill>,
-    /// Glyphs set on a slant or vertically (rotated labels): counted, not laid out.
+    /// Glyphs set on a slant: counted, not laid out.
     pub rotated: usize,
+    /// Glyphs running up / down the page, already turned upright (see [`Turn`]); a page
+    /// whose text mostly runs so (a table set sideways) is laid out turned.
+    turned: [Vec<Glyph>; 2],
+    /// Page width and height, for turning.
+    pub page_size: (f32, f32),
     /// Style of each font seen, by font data cache key: (bold, italic).
     font_styles: HashMap<u128, (bool, bool)>,
     /// Hard caps keep a hostile page from exhausting memory.
@@ -120,6 +125,60 @@ impl PageCollector {
         } else if dx < 1.0 && dy >= 1.0 {
             self.rulings.push(Ruling { horizontal: false, pos: ((a.x + b.x) / 2.0) as f32, start: a.y.min(b.y) as f32, end: a.y.max(b.y) as f32 });
         }
+    }
+}
+
+/// A quarter turn that makes sideways text run left to right.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Turn {
+    /// Text running bottom to top: (x, y) → (H − y, x).
+    Up,
+    /// Text running top to bottom: (x, y) → (y, W − x).
+    Down,
+}
+
+impl Turn {
+    pub fn apply(self, (x, y): (f32, f32), (w, h): (f32, f32)) -> (f32, f32) {
+        match self {
+            Turn::Up => (h - y, x),
+            Turn::Down => (y, w - x),
+        }
+    }
+}
+
+impl PageCollector {
+    pub fn new(page_size: (f32, f32)) -> Self {
+        PageCollector { page_size, ..Default::default() }
+    }
+
+    /// Where most text runs sideways, turn the whole page (text, rules, fills) upright.
+    pub fn turn_upright(&mut self) {
+        let (up, down) = (self.turned[0].len(), self.turned[1].len());
+        let turn = if up > self.glyphs.len() && up >= down {
+            Turn::Up
+        } else if down > self.glyphs.len() {
+            Turn::Down
+        } else {
+            return;
+        };
+        let size = self.page_size;
+        self.glyphs = std::mem::take(&mut self.turned[if turn == Turn::Up { 0 } else { 1 }]);
+        for r in &mut self.rulings {
+            let (a, b) = if r.horizontal { ((r.start, r.pos), (r.end, r.pos)) } else { ((r.pos, r.start), (r.pos, r.end)) };
+            let (a, b) = (turn.apply(a, size), turn.apply(b, size));
+            *r = if (a.1 - b.1).abs() < 0.5 {
+                Ruling { horizontal: true, pos: a.1, start: a.0.min(b.0), end: a.0.max(b.0) }
+            } else {
+                Ruling { horizontal: false, pos: a.0, start: a.1.min(b.1), end: a.1.max(b.1) }
+            };
+        }
+        for f in &mut self.fills {
+            let (a, b) = (turn.apply((f.rect.x0 as f32, f.rect.y0 as f32), size), turn.apply((f.rect.x1 as f32, f.rect.y1 as f32), size));
+            f.rect = Rect::from_points((a.0 as f64, a.1 as f64), (b.0 as f64, b.1 as f64));
+        }
+        self.page_size = match turn {
+            Turn::Up | Turn::Down => (size.1, size.0),
+        };
     }
 }
 
@@ -251,7 +310,14 @@ impl<'a> Device<'a> for PageCollector {
             if !(size.is_finite() && origin.x.is_finite() && origin.y.is_finite()) || size < 0.5 {
                 continue;
             }
-            // Upright text only: the advance runs left to right along the page's x axis.
+            // Sideways text is kept turned upright; text on a slant is not laid out.
+            if dy.abs() > dx.abs() * 5.0 {
+                let turn = if dy < 0.0 { Turn::Up } else { Turn::Down };
+                let (x, y) = turn.apply((origin.x as f32, origin.y as f32), self.page_size);
+                let slot = if turn == Turn::Up { 0 } else { 1 };
+                self.turned[slot].push(Glyph { text, x0: x, x1: x + dy.abs() as f32, baseline: y, size, bold, italic });
+                continue;
+            }
             if dy.abs() > dx.abs() * 0.2 || dx < 0.0 && dx.abs() > 0.01 {
                 self.rotated += 1;
                 continue;
@@ -284,6 +350,16 @@ mod tests {
         assert_eq!(style_from_name("ABCDEF+LiberationSans-Bold"), (true, false));
         assert_eq!(style_from_name("Arial-BoldItalicMT"), (true, true));
         assert_eq!(style_from_name("TimesNewRomanPSMT"), (false, false));
+    }
+
+    #[test]
+    fn turning_makes_sideways_text_run_left_to_right() {
+        // Text running up a 600 x 800 page: a glyph higher up comes later in the line.
+        let size = (600.0, 800.0);
+        let (a, b) = (Turn::Up.apply((100.0, 700.0), size), Turn::Up.apply((100.0, 650.0), size));
+        assert!(b.0 > a.0 && (a.1 - b.1).abs() < 1e-3);
+        let (a, b) = (Turn::Down.apply((500.0, 100.0), size), Turn::Down.apply((500.0, 150.0), size));
+        assert!(b.0 > a.0 && (a.1 - b.1).abs() < 1e-3);
     }
 
     #[test]

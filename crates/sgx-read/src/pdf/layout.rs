@@ -116,8 +116,9 @@ pub fn row_lines(glyphs: &[&Glyph], row: &[usize], split_gap: Option<f32>) -> Ve
     for &i in row {
         let g = glyphs[i];
         if let Some(prev) = cur.last() {
-            // The same glyph drawn twice (a fake-bold technique) is one glyph.
-            if prev.text == g.text && (prev.x0 - g.x0).abs() < 0.25 * g.size {
+            // The same glyph drawn twice at (almost) the same place — a fake-bold technique —
+            // is one glyph; a double letter ("ll") sits a whole advance further on.
+            if prev.text == g.text && (prev.x0 - g.x0).abs() < 0.1 * g.size && (prev.baseline - g.baseline).abs() < 0.1 * g.size {
                 continue;
             }
             let gap = g.x0 - prev.x1;
@@ -204,7 +205,9 @@ pub fn list_marker(s: &str) -> Option<(String, &str)> {
     let rest = chars.as_str();
     if is_bullet_glyph(c) || ((c == '-' || c == '–' || c == '*') && rest.starts_with(' ')) {
         let rest = rest.trim_start();
-        return (!rest.is_empty()).then(|| (c.to_string(), rest));
+        // A dash leads an item only when words follow ("- Audit", not "- - - -").
+        let worded = rest.starts_with(|ch: char| ch.is_alphanumeric() || matches!(ch, '"' | '“' | '‘' | '('));
+        return (worded || is_bullet_glyph(c)).then(|| (c.to_string(), rest)).filter(|(_, r)| !r.is_empty());
     }
     if c == 'o' && rest.starts_with(' ') && rest.trim_start().starts_with(char::is_uppercase) {
         return Some(("o".into(), rest.trim_start()));

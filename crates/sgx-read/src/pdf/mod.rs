@@ -39,7 +39,7 @@ pub fn read(bytes: &[u8], path: &str) -> Result<Document, ReadError> {
     let mut raw_pages = Vec::with_capacity(pages.len());
     for (i, page) in pages.iter().enumerate() {
         let (w, h) = page.render_dimensions();
-        let mut collector = PageCollector::default();
+        let mut collector = PageCollector::new((w, h));
         let settings = InterpreterSettings::default();
         // A page the interpreter cannot finish costs that page, not the document.
         let ok = catch_unwind(AssertUnwindSafe(|| {
@@ -48,15 +48,17 @@ pub fn read(bytes: &[u8], path: &str) -> Result<Document, ReadError> {
         }));
         if ok.is_err() {
             warnings.push(format!("page {}: could not be interpreted; skipped", i + 1));
-            collector = PageCollector::default();
+            collector = PageCollector::new((w, h));
         }
+        collector.turn_upright();
         if collector.truncated {
             warnings.push(format!("page {}: too many drawing operations; the rest of the page was skipped", i + 1));
         }
         if collector.rotated > 0 {
             warnings.push(format!("page {}: {} rotated glyphs not laid out", i + 1, collector.rotated));
         }
-        raw_pages.push(RawPage { number: i as u32 + 1, height: h, content: collector });
+        let height = collector.page_size.1;
+        raw_pages.push(RawPage { number: i as u32 + 1, height, content: collector });
     }
     let n_pages = raw_pages.len() as u32;
     let glyph_count: usize = raw_pages.iter().map(|p| p.content.glyphs.len()).sum();
