@@ -133,12 +133,40 @@ fn produce(kind: &str, file: &std::path::Path) -> anyhow::Result<String> {
                 .blocks
                 .iter()
                 .filter_map(|b| b.as_table().map(|t| (b, t)))
-                .map(|(b, t)| serde_json::json!({ "page": b.prov.page.unwrap_or(1), "rows": t.text_grid() }))
+                .map(|(b, t)| table_json(&doc, b, t))
                 .collect();
             serde_json::to_string_pretty(&tables)?
         }
         other => anyhow::bail!("unknown worker command {other}"),
     })
+}
+
+/// One table for `sgx tables`: the page it starts on and its text grid, plus (where the
+/// format has them) the table's box, each grid slot's cell box and the page size, so that a
+/// consumer can check a cell against the page.
+fn table_json(doc: &sgx_ir::Document, block: &sgx_ir::Block, table: &sgx_ir::Table) -> serde_json::Value {
+    let page = block.prov.page.unwrap_or(1);
+    let mut v = serde_json::json!({ "page": page, "rows": table.text_grid() });
+    if let Some(b) = block.prov.bbox {
+        v["bbox"] = serde_json::json!([b.x0, b.y0, b.x1, b.y1]);
+        let boxes: Vec<Vec<Option<[f32; 4]>>> = table
+            .grid()
+            .into_iter()
+            .map(|row| {
+                row.into_iter()
+                    .map(|slot| match slot {
+                        Some((cell, true)) => cell.prov.as_ref().and_then(|p| p.bbox).map(|b| [b.x0, b.y0, b.x1, b.y1]),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .collect();
+        v["cell_boxes"] = serde_json::json!(boxes);
+    }
+    if let Some(size) = doc.source.page_sizes.get(page as usize - 1) {
+        v["page_size"] = serde_json::json!(size);
+    }
+    v
 }
 
 fn read(file: &std::path::Path) -> anyhow::Result<sgx_ir::Document> {

@@ -28,6 +28,9 @@ pub struct Source {
     /// Number of pages, where the format has pages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<u32>,
+    /// Width and height of each page in points (PDF), to read bounding boxes against.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub page_sizes: Vec<[f32; 2]>,
 }
 
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq, Hash)]

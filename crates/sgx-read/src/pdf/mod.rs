@@ -21,6 +21,7 @@ use device::PageCollector;
 /// What one page holds once interpreted.
 pub struct RawPage {
     pub number: u32,
+    pub width: f32,
     pub height: f32,
     pub content: PageCollector,
 }
@@ -57,10 +58,11 @@ pub fn read(bytes: &[u8], path: &str) -> Result<Document, ReadError> {
         if collector.rotated > 0 {
             warnings.push(format!("page {}: {} rotated glyphs not laid out", i + 1, collector.rotated));
         }
-        let height = collector.page_size.1;
-        raw_pages.push(RawPage { number: i as u32 + 1, height, content: collector });
+        let (width, height) = collector.page_size;
+        raw_pages.push(RawPage { number: i as u32 + 1, width, height, content: collector });
     }
     let n_pages = raw_pages.len() as u32;
+    let page_sizes = raw_pages.iter().map(|p| [p.width, p.height]).collect();
     let glyph_count: usize = raw_pages.iter().map(|p| p.content.glyphs.len()).sum();
     let blocks = if glyph_count == 0 {
         warnings.push("no text layer: the PDF has pages but no extractable text (a scan?)".into());
@@ -68,5 +70,5 @@ pub fn read(bytes: &[u8], path: &str) -> Result<Document, ReadError> {
     } else {
         assemble::document_blocks(raw_pages, &mut warnings)
     };
-    Ok(Document { source: Source { path: path.to_string(), format: Format::Pdf, pages: Some(n_pages) }, blocks, warnings })
+    Ok(Document { source: Source { path: path.to_string(), format: Format::Pdf, pages: Some(n_pages), page_sizes }, blocks, warnings })
 }

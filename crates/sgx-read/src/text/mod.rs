@@ -38,7 +38,7 @@ pub fn read(text: &str, path: &str, format: Format) -> Document {
     scanner.mark_running_titles();
     scanner.run();
     Document {
-        source: Source { path: path.to_string(), format, pages: None },
+        source: Source { path: path.to_string(), format, pages: None, page_sizes: Vec::new() },
         blocks: scanner.blocks,
         warnings: scanner.warnings,
     }
