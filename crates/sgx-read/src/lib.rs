@@ -4,6 +4,8 @@
 //! extension; a mismatch between the two is reported in the document's warnings.
 
 mod decode;
+mod docx;
+mod html;
 mod html_table;
 mod pdf;
 mod table_repair;
@@ -26,6 +28,8 @@ pub enum ReadError {
     Encrypted,
     #[error("corrupt file: {0}")]
     Corrupt(String),
+    #[error("too large: {0}")]
+    TooLarge(String),
 }
 
 /// Detect the format of `bytes`. `path` is used only as a tie-breaker between text and
@@ -52,6 +56,9 @@ pub fn detect(bytes: &[u8], path: &str) -> Result<Format, ReadError> {
     if lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html") || (lower.starts_with(b"<?xml") && find(&lower, b"<html").is_some()) {
         return Ok(Format::Html);
     }
+    if html::sniff(trimmed, path) {
+        return Ok(Format::Html);
+    }
     if decode::looks_binary(bytes) {
         return Err(ReadError::Binary);
     }
@@ -70,7 +77,8 @@ pub fn read(bytes: &[u8], path: &str) -> Result<Document, ReadError> {
             doc
         }
         Format::Pdf => pdf::read(bytes, path)?,
-        other => return Err(ReadError::Unsupported(format!("{other:?} (no reader for this format yet)").to_lowercase())),
+        Format::Html => html::read(bytes, path),
+        Format::Docx => docx::read(bytes, path)?,
     };
     if let Some(w) = extension_mismatch(path, format) {
         doc.warnings.insert(0, w);

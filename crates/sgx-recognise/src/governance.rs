@@ -168,26 +168,27 @@ fn lower_in(tok: &str, set: &[&str]) -> bool {
 // Facts' phrases
 // ---------------------------------------------------------------------------------------------
 
-/// A meeting frequency as printed.
-const FREQ: &str = r"(?:(?:at\s+least\s+|approximately\s+|around\s+|roughly\s+|usually\s+)?(?:quarterly|monthly|bi-?monthly|termly|weekly|fortnightly|bi-?annually|annually|half-?yearly|six[- ]weekly|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+times\s+(?:per|a|each|every)\s+(?:year|annum|term|month)|twice\s+(?:per|a|each|every)\s+(?:year|term|month)|once\s+(?:per|a|each|every)\s+(?:month|term|quarter|year)|every\s+(?:\w+\s+)?(?:weeks|months|quarter|term)))";
+/// A meeting frequency as printed. (Word classes in these patterns are ASCII: a Unicode `\w`
+/// inside bounded repeats makes each pattern cost milliseconds to compile, per document.)
+const FREQ: &str = r"(?:(?:at\s+least\s+|approximately\s+|around\s+|roughly\s+|usually\s+)?(?:quarterly|monthly|bi-?monthly|termly|weekly|fortnightly|bi-?annually|annually|half-?yearly|six[- ]weekly|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+times\s+(?:per|a|each|every)\s+(?:year|annum|term|month)|twice\s+(?:per|a|each|every)\s+(?:year|term|month)|once\s+(?:per|a|each|every)\s+(?:month|term|quarter|year)|every\s+(?:[A-Za-z]+\s+)?(?:weeks|months|quarter|term)))";
 
 static FREQ_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)\b{FREQ}\b")).unwrap());
 /// "meets eight times per year", "which meets on a monthly basis", "Meet twice per year".
 static MEETS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:meets?|met|meetings?\s+(?:are|is|were|will\s+be)\s+held|convenes?)\b(?:\s+[\w-]+){{0,3}}?\s+({FREQ})\b"
+        r"(?i)\b(?:meets?|met|meetings?\s+(?:are|is|were|will\s+be)\s+held|convenes?)\b(?:\s+[A-Za-z0-9_-]+){{0,3}}?\s+({FREQ})\b"
     ))
     .unwrap()
 });
 /// "termly DSL Network meetings", "the quarterly Board meetings".
 static FREQ_MEETINGS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)\b({FREQ})\s+((?:[\w'’&/-]+\s+){{1,8}}?)meetings?\b")).unwrap());
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b({FREQ})\s+((?:[A-Za-z0-9_'’&/-]+\s+){{1,8}}?)meetings?\b")).unwrap());
 static CHAIRED_BY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bchaired\s+by\s+(?:the\s+|an?\s+)?([^.;]+)").unwrap());
 static CHAIRED_INDEPENDENTLY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bchaired\s+independently\b[^.;]*").unwrap());
 static LED_BY_CHAIR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:under\s+the\s+leadership\s+of|led\s+by|under)\s+(?:its\s+|an?\s+|the\s+)?(independent\s+chair(?:\s*person)?(?:,\s+(?:[A-Z][\w'’-]*\s?){1,4})?)").unwrap()
+    Regex::new(r"(?i)\b(?:under\s+the\s+leadership\s+of|led\s+by|under)\s+(?:its\s+|an?\s+|the\s+)?(independent\s+chair(?:\s*person)?(?:,\s+(?:[A-Z][A-Za-z0-9_'’-]*\s?){1,4})?)").unwrap()
 });
 /// "Chair: Jane Doe" on a line of its own.
 static CHAIR_LABEL: LazyLock<Regex> =
@@ -203,7 +204,7 @@ static CHAIR_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "reports to", "report headline issues to", "reported regularly to", "provide updates to".
 static REPORTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:reports?|reported|reporting)(?:\s+(?:\w+ly|back|in\s+turn|headline|issues|progress|findings|its|their))*|updates?|accountable)\s+to\s+(?:the\s+)?").unwrap()
+    Regex::new(r"(?i)\b(?:(?:reports?|reported|reporting)(?:\s+(?:[A-Za-z]+ly|back|in\s+turn|headline|issues|progress|findings|its|their))*|updates?|accountable)\s+to\s+(?:the\s+)?").unwrap()
 });
 /// A measure cell of the form "X to BMG" / "Subgroup to BMG".
 static CELL_TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*(.{1,80}?)\s+to\s+(?:the\s+)?").unwrap());
@@ -712,7 +713,7 @@ impl Fact {
 struct Scan<'p> {
     partnership: &'p Partnership,
     /// Acronym → expansion, from the glossary and "Name (ACR)" in the text.
-    acronyms: HashMap<String, String>,
+    acronyms: std::collections::BTreeMap<String, String>,
     mentions: Vec<Mention>,
     facts: Vec<Fact>,
     /// Headings open above the current block: level and the body each names.
@@ -742,7 +743,7 @@ static DISTRIBUTIVE: LazyLock<Regex> = LazyLock::new(|| {
 static LIST_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     let cue = LIST_CUE.as_str().trim_start_matches("(?i)");
     Regex::new(&format!(
-        r"(?i)(?:\b(?:following|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w'’-]+\s+){{0,2}}{cue}|{cue}\s+(?:are|include|is\s+made\s+up\s+of|comprise|consist\s+of)\b|^\W*(?:our\s+|the\s+|its\s+)?{cue}\W*$)"
+        r"(?i)(?:\b(?:following|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[A-Za-z0-9_'’-]+\s+){{0,2}}{cue}|{cue}\s+(?:are|include|is\s+made\s+up\s+of|comprise|consist\s+of)\b|^\W*(?:our\s+|the\s+|its\s+)?{cue}\W*$)"
     ))
     .unwrap()
 });
@@ -807,7 +808,7 @@ impl<'p> Scan<'p> {
     /// "Child Safeguarding Practice Review (CSPR)" → CSPR stands for those words.
     fn learn_acronyms(&mut self, ctx: &Context) {
         static DEFINED: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"((?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|&)\s+)?){1,8})\(([A-Z][A-Z&]{1,8})\)").unwrap()
+            Regex::new(r"((?:[A-Z][A-Za-z0-9_'’-]*\s+(?:(?:and|of|for|&)\s+)?){1,8})\(([A-Z][A-Z&]{1,8})\)").unwrap()
         });
         for (_, b) in ctx.blocks() {
             for c in DEFINED.captures_iter(&b.plain_text()) {
@@ -1346,7 +1347,7 @@ enum ColumnRole {
 }
 
 /// Subgroup and lead columns, from the header row's words.
-fn column_roles(t: &Table, header: usize) -> HashMap<usize, ColumnRole> {
+fn column_roles(t: &Table, header: usize) -> std::collections::BTreeMap<usize, ColumnRole> {
     static SUBGROUP: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)sub-?\s?groups?|\bgroups?\b|committee|\bpanels?\b|\bboards?\b|\bforums?\b|\bnetworks?\b|\bbod(?:y|ies)\b|enabling").unwrap()
     });
@@ -1357,7 +1358,7 @@ fn column_roles(t: &Table, header: usize) -> HashMap<usize, ColumnRole> {
         LazyLock::new(|| Regex::new(r"(?i)frequency|\bmeets?\b|\bmeetings?\b|how\s+often").unwrap());
     static REPORTS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)reports?\s+(?:in)?to|accountable\s+to|reporting\s+(?:to|line)").unwrap());
-    let mut roles = HashMap::new();
+    let mut roles = std::collections::BTreeMap::new();
     if let Some(row) = t.rows.get(header) {
         for cell in &row.cells {
             let h = cell.text();
@@ -1816,9 +1817,12 @@ fn emit(scan: &Scan, cl: &Clusters, partnership: &Partnership) -> Vec<Body> {
             }
         }
     }
-    let mut bodies: Vec<((usize, usize), Body)> = Vec::new();
+    // (first mention, cluster, body): the cluster id breaks ties, so the order never depends
+    // on hash-set iteration.
+    let mut bodies: Vec<((usize, usize), usize, Body)> = Vec::new();
     for &c in &cl.own {
-        bodies.push(body_of(scan, cl, c, stated.get(&c)));
+        let (order, body) = body_of(scan, cl, c, stated.get(&c));
+        bodies.push((order, c, body));
     }
     if let Some(p) = cl.partnership {
         let reported_to = stated.iter().any(|(s, st)| cl.own.contains(s) && st.reports.iter().any(|(_, t)| *t == p));
@@ -1828,11 +1832,11 @@ fn emit(scan: &Scan, cl: &Clusters, partnership: &Partnership) -> Vec<Body> {
             body.name = partnership.name.clone().unwrap_or(body.name);
             body.acronym = partnership.acronym.clone().or(body.acronym);
             body.reports_to = None;
-            bodies.push((order, body));
+            bodies.push((order, p, body));
         }
     }
-    bodies.sort_by_key(|(order, _)| *order);
-    bodies.into_iter().map(|(_, b)| b).collect()
+    bodies.sort_by_key(|(order, c, _)| (*order, *c));
+    bodies.into_iter().map(|(_, _, b)| b).collect()
 }
 
 /// The clusters a fact is about.
