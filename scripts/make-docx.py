@@ -129,7 +129,7 @@ def text_box(paragraphs_xml):
 # --- tables --------------------------------------------------------------------------------
 
 
-def cell(*paragraphs, span=1, vmerge=None, fill=None, width=1500):
+def cell(*paragraphs, span=1, vmerge=None, fill=None, width=2000):
     """A table cell; paragraphs are XML or plain strings (an empty cell gets one empty paragraph)."""
     props = f'<w:tcW w:w="{width * span}" w:type="dxa"/>'
     if span > 1:
@@ -145,16 +145,18 @@ def cell(*paragraphs, span=1, vmerge=None, fill=None, width=1500):
 
 
 def row(*cells, header=False, grid_before=0):
-    props = ""
+    # Rows are kept whole on a page (cantSplit): the tables still run over page breaks, and
+    # the PDF twins printed from these files have no row whose continuation is ambiguous.
+    props = "<w:cantSplit/>"
     if grid_before:
         props += f'<w:gridBefore w:val="{grid_before}"/>'
     if header:
         props += "<w:tblHeader/>"
-    trpr = f"<w:trPr>{props}</w:trPr>" if props else ""
+    trpr = f"<w:trPr>{props}</w:trPr>"
     return f"<w:tr>{trpr}{''.join(cells)}</w:tr>"
 
 
-def table(n_cols, *rows, width=1500):
+def table(n_cols, *rows, width=2000):
     grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(n_cols))
     return (
         '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
@@ -187,9 +189,9 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
   <w:style w:type="paragraph" w:customStyle="1" w:styleId="NumberedHeading"><w:name w:val="Numbered Heading"/><w:basedOn w:val="Heading1"/>
     <w:next w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style>
   <w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/><w:qFormat/>
-    <w:pPr><w:ind w:left="720"/><w:contextualSpacing/></w:pPr></w:style>
+    <w:pPr><w:ind w:left="360"/><w:contextualSpacing/></w:pPr></w:style>
   <w:style w:type="paragraph" w:customStyle="1" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/>
-    <w:pPr><w:spacing w:after="0"/></w:pPr><w:rPr><w:sz w:val="20"/></w:rPr></w:style>
+    <w:pPr><w:spacing w:after="80"/></w:pPr><w:rPr><w:sz w:val="20"/></w:rPr></w:style>
   <w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="Normal"/>
     <w:rPr><w:sz w:val="18"/></w:rPr></w:style>
   <w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/><w:basedOn w:val="Normal"/></w:style>
@@ -213,7 +215,7 @@ def bullet_levels():
     for i, (glyph, font) in enumerate(glyphs):
         out += (
             f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="{glyph}"/>'
-            f'<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{720 * (i + 1)}" w:hanging="360"/></w:pPr>'
+            f'<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{360 * (i + 1)}" w:hanging="260"/></w:pPr>'
             f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:hint="default"/></w:rPr></w:lvl>'
         )
     return out
@@ -222,9 +224,9 @@ def bullet_levels():
 def numbered_level(fmt, text, start=1):
     return (
         f'<w:lvl w:ilvl="0"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
-        '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl>'
+        '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="360" w:hanging="260"/></w:pPr></w:lvl>'
         '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/>'
-        '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="1440" w:hanging="360"/></w:pPr></w:lvl>'
+        '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" w:hanging="260"/></w:pPr></w:lvl>'
     )
 
 

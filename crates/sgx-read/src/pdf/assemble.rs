@@ -323,7 +323,9 @@ fn table_block(grid: &GridTable, cell_lines: Vec<Vec<Line>>, page: u32, vocab: &
         .map(|r| Row { cells: Vec::new(), header: false, prov: prov(page, BBox { x0: grid.x0(), y0: grid.ys[r], x1: grid.x1(), y1: grid.ys[r + 1] }) })
         .collect();
     for (cell, lines) in grid.cells.iter().zip(cell_lines) {
-        let mut c = Cell::new(cell.col, cell_paras(&lines, vocab));
+        // Ruled cells keep their text a few points inside the box.
+        let right = grid.ruled.then_some(cell.x1 - 6.0);
+        let mut c = Cell::new(cell.col, cell_paras(&lines, vocab, right));
         c.colspan = cell.colspan as u32;
         c.rowspan = cell.rowspan as u32;
         c.fill = cell.fill.map(|[r, g, b]| format!("#{r:02x}{g:02x}{b:02x}"));
@@ -360,10 +362,13 @@ fn table_block(grid: &GridTable, cell_lines: Vec<Vec<Line>>, page: u32, vocab: &
     Block::new(BlockKind::Table(Table { rows }), prov(page, bbox))
 }
 
-/// The paragraphs of a cell: bullets and numbers start items; a line that ends well short of
-/// the cell's widest line ends an item when the next line starts with a capital.
-fn cell_paras(lines: &[Line], vocab: &Vocabulary) -> Vec<CellPara> {
-    let right = lines.iter().map(|l| l.x1).fold(f32::MIN, f32::max);
+/// The paragraphs of a cell. Bullets and numbers start items; otherwise a line break is
+/// deliberate — a new item — when the next line's first word would have fitted at the end of
+/// the line before it (a wrapped line breaks only because it did not), or when a paragraph
+/// gap separates them. `right` is where the cell's text can reach (for a ruled cell its box
+/// less the padding; for an unruled one its widest line).
+fn cell_paras(lines: &[Line], vocab: &Vocabulary, right: Option<f32>) -> Vec<CellPara> {
+    let right = right.unwrap_or_else(|| lines.iter().map(|l| l.x1).fold(f32::MIN, f32::max));
     let mut paras: Vec<CellPara> = Vec::new();
     let mut prev: Option<&Line> = None;
     for l in lines {
@@ -379,10 +384,13 @@ fn cell_paras(lines: &[Line], vocab: &Vocabulary) -> Vec<CellPara> {
         let new_para = match prev {
             None => true,
             Some(p) => {
-                let gap = l.top - p.bottom;
-                let short = p.x1 < right - 0.25 * (right - p.x0).max(l.size * 4.0);
-                let capital = l.plain().starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-                gap > 0.8 * l.size || (short && capital)
+                // Wrapped lines sit about 1.2 em apart; more means paragraph spacing.
+                let spaced = l.baseline - p.baseline > 1.45 * l.size.max(p.size);
+                let first_word = l.words.first().map_or(0.0, |w| w.x1 - w.x0);
+                // With a margin: a word that only just fits may have been pushed down by
+                // padding or kerning this layout cannot see.
+                let would_fit = p.x1 + 0.3 * l.size + first_word < right - 0.5 * l.size;
+                spaced || would_fit
             }
         };
         if new_para {
@@ -399,17 +407,27 @@ fn cell_paras(lines: &[Line], vocab: &Vocabulary) -> Vec<CellPara> {
 /// table: repeated header rows are flagged and a row broken by the page break is rejoined.
 fn join_tables_across_pages(blocks: Vec<Block>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
+    // Short lines in a page margin between the two parts (a header the running-line pass
+    // could not confirm) do not separate them; they move after the joined table.
+    let mut held: Vec<Block> = Vec::new();
     for b in blocks {
+        if matches!(b.kind, BlockKind::Paragraph { .. }) && in_margin_note(&b) && matches!(out.last().map(|l| &l.kind), Some(BlockKind::Table(_))) {
+            held.push(b);
+            continue;
+        }
         let continues = match (out.last(), &b.kind) {
             (Some(prev), BlockKind::Table(next)) => match &prev.kind {
                 BlockKind::Table(t) => {
-                    prev.prov.page.is_some_and(|p| Some(p + 1) == b.prov.page) && same_columns(t, next, prev, &b)
+                    // The page the table (perhaps already joined) last ran on.
+                    let last_page = t.rows.last().and_then(|r| r.prov.page).or(prev.prov.page);
+                    last_page.is_some_and(|p| Some(p + 1) == b.prov.page) && same_columns(t, next, prev, &b)
                 }
                 _ => false,
             },
             _ => false,
         };
         if !continues {
+            out.append(&mut held);
             out.push(b);
             continue;
         }
@@ -431,8 +449,16 @@ fn join_tables_across_pages(blocks: Vec<Block>) -> Vec<Block> {
             }
             t.rows.push(row);
         }
+        out.append(&mut held);
     }
+    out.append(&mut held);
     out
+}
+
+/// A short line near the top or bottom edge of its page.
+fn in_margin_note(b: &Block) -> bool {
+    let short = b.plain_text().split_whitespace().count() <= 8;
+    short && b.prov.bbox.is_some_and(|bb| bb.y0 < 50.0)
 }
 
 fn row_key(r: &Row) -> Vec<String> {

@@ -122,7 +122,15 @@ pub fn row_lines(glyphs: &[&Glyph], row: &[usize], split_gap: Option<f32>) -> Ve
                 continue;
             }
             let gap = g.x0 - prev.x1;
-            if split_gap.is_some_and(|s| gap > s * g.size.max(prev.size)) {
+            // A number or bullet tabbed away from its text ("5.⇥Monitoring", "•⇥Audit") stays
+            // with it.
+            let marker_so_far = cur.len() <= 4 && {
+                let t: String = cur.iter().map(|g| g.text.as_str()).collect::<String>();
+                let t = t.trim();
+                let numbered = t.len() >= 2 && t.ends_with(['.', ')']) && t[..t.len() - 1].chars().all(|c| c.is_ascii_digit() || c == '.');
+                numbered || (!t.is_empty() && t.chars().all(is_bullet_glyph))
+            };
+            if !marker_so_far && split_gap.is_some_and(|s| gap > s * g.size.max(prev.size)) {
                 if let Some(l) = line_of(&cur) {
                     out.push(l);
                 }
@@ -145,6 +153,11 @@ fn line_of(glyphs: &[&Glyph]) -> Option<Line> {
     let mut prev: Option<&Glyph> = None;
     let mut pending_space = false;
     let mut words: Vec<WordSpan> = Vec::new();
+    // Where the text layer spells out its spaces, only a wide gap is an unwritten space
+    // (justified and kerned text leaves small gaps inside words); where it has none, any
+    // gap wider than a thin space is one.
+    let spelled = glyphs.iter().any(|g| g.is_space());
+    let gap_em = if spelled { 0.3 } else { 0.12 };
     for g in glyphs {
         if g.is_space() {
             pending_space = prev.is_some();
@@ -153,7 +166,7 @@ fn line_of(glyphs: &[&Glyph]) -> Option<Line> {
         let mut new_word = prev.is_none();
         if let Some(p) = prev {
             let gap = g.x0 - p.x1;
-            if pending_space || gap > 0.12 * g.size.max(p.size) {
+            if pending_space || gap > gap_em * g.size.max(p.size) {
                 let both_bold = p.bold && g.bold;
                 text.push(" ", if both_bold { &[Style::Bold] } else { &[] });
                 new_word = true;
