@@ -1,6 +1,6 @@
 //! Governance: the bodies of the partnership's own structure.
 //!
-//! Bodies are named in headings ("The Business Management Group (BMG):"), in the boxes of a
+//! Bodies are named in headings ("The Business Management Group (PBG):"), in the boxes of a
 //! structure chart that survive as short lines ("Independent Chair", "Meet three times per
 //! year"), in the subgroup and lead columns of tables, and in prose ("… is chaired by …",
 //! "All subgroups report to …"). The recogniser works in three steps:
@@ -51,7 +51,7 @@ enum Head {
     Group,
     /// Only the partnership itself (or an outside partnership) ends in it.
     Partnership,
-    /// "Executive", "NSCB executive": compatible with boards and groups.
+    /// "Executive", "WSCB executive": compatible with boards and groups.
     Executive,
 }
 
@@ -143,7 +143,7 @@ fn is_cap(tok: &str) -> bool {
     tok.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// An all-capitals token of two or more letters ("BMG", "P&P", "CSECAG").
+/// An all-capitals token of two or more letters ("PBG", "P&P", "CEMG").
 fn is_acronym(tok: &str) -> bool {
     let letters = tok.chars().filter(|c| c.is_alphabetic()).count();
     (2..=10).contains(&tok.chars().count())
@@ -180,7 +180,7 @@ static MEETS: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-/// "termly DSL Network meetings", "the quarterly Board meetings".
+/// "termly Schools Network meetings", "the quarterly Board meetings".
 static FREQ_MEETINGS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)\b({FREQ})\s+((?:[A-Za-z0-9_'’&/-]+\s+){{1,8}}?)meetings?\b")).unwrap());
 static CHAIRED_BY: LazyLock<Regex> =
@@ -206,7 +206,7 @@ static CHAIR_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 static REPORTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?:reports?|reported|reporting)(?:\s+(?:[A-Za-z]+ly|back|in\s+turn|headline|issues|progress|findings|its|their))*|updates?|accountable)\s+to\s+(?:the\s+)?").unwrap()
 });
-/// A measure cell of the form "X to BMG" / "Subgroup to BMG".
+/// A measure cell of the form "X to PBG" / "Subgroup to PBG".
 static CELL_TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*(.{1,80}?)\s+to\s+(?:the\s+)?").unwrap());
 /// A subject that points back to an earlier sentence: "The group meets…", "this group was chaired by…".
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -231,7 +231,7 @@ static EXTERNAL_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:will\s+be|is\s+to\s+be|are\s+to\s+be|to\s+be)\s+(?:established|formed|set\s+up|created|launched|introduced)\b").unwrap()
 });
-/// An acronym in parentheses ("(BMG)", "(DHR ALIG)").
+/// An acronym in parentheses ("(PBG)", "(CRLG)").
 static ACRONYM_PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(\s*([A-Z][A-Z&]*[A-Z]s?(?:\s+[A-Z][A-Z&]+)?)\s*\)").unwrap());
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’&./-]*").unwrap());
@@ -259,7 +259,7 @@ struct Found {
 
 /// One run of text read as a whole: a paragraph, heading, list item, cell paragraph or chart
 /// line. `work` is the text with acronym parentheses blanked out, so a name reads across
-/// "(BMG)" while byte offsets still match `text`.
+/// "(PBG)" while byte offsets still match `text`.
 struct Unit {
     text: String,
     work: String,
@@ -500,7 +500,7 @@ fn gap_joins(unit: &Unit, k: usize) -> bool {
 }
 
 /// Names in a cell or chart line, where several may be printed without separators
-/// ("QA Groups EVYP Groups", "NSCB Manager/ Participation Group", "CSE CPG").
+/// ("QA Groups YVG Groups", "WSCB Manager/ Participation Group", "HSB CPG").
 fn cell_spans(unit: &Unit, labels: bool) -> Vec<Span> {
     let mut spans = Vec::new();
     let n = unit.toks.len();
@@ -541,7 +541,7 @@ fn cell_spans(unit: &Unit, labels: bool) -> Vec<Span> {
 
 /// A chunk ending in a head word, with a person's part in front of it removed.
 fn headed_chunk(unit: &Unit, mut a: usize, b: usize, head: Head, plural: bool, role: bool) -> Span {
-    // "NSCB Manager/ Participation Group", "training coordinator Training sub committee".
+    // "WSCB Manager/ Participation Group", "training coordinator Training sub committee".
     if let Some(r) = (a..b.saturating_sub(1)).rev().find(|&r| is_role(unit.tok(r))) {
         a = r + 1;
     }
@@ -559,7 +559,7 @@ fn headed_chunk(unit: &Unit, mut a: usize, b: usize, head: Head, plural: bool, r
     Span { first: a, last: b, name, acronym, head: Some(head), plural, has_cap: true, role, bare: false }
 }
 
-/// A chunk without a head word: a run of acronyms ("VCG CPG SCRG"), or, where `labels`
+/// A chunk without a head word: a run of acronyms ("YVG CPG LRG"), or, where `labels`
 /// allows, a short label ("Media & Comms", a chart box "Child Exploitation").
 fn headless_chunk(unit: &Unit, mut a: usize, b: usize, labels: bool, spans: &mut Vec<Span>) {
     while a < b && (lower_in(unit.tok(a), CONNECTORS) || lower_in(unit.tok(a), STOP)) {
@@ -696,7 +696,7 @@ impl Fact {
         Fact { kind, value, same, prior: Vec::new(), anaphoric: false, fallback: Fallback::None, target }
     }
 
-    /// A fact about the body of a table row ("Subgroup to BMG").
+    /// A fact about the body of a table row ("Subgroup to PBG").
     fn about_row(kind: FactKind, target: Option<usize>, row: Fallback) -> Fact {
         Fact {
             kind,
@@ -1027,7 +1027,7 @@ impl<'p> Scan<'p> {
     }
 
     /// The rows of the action tables: names from the lead cells, facts from tasks and
-    /// measures ("Children's QA subgroup report to BMG", "Report to BMG" under a lead body).
+    /// measures ("Practice QA subgroup report to PBG", "Report to PBG" under a lead body).
     fn action_rows(&mut self, actions: &ActionTables) {
         for (n, a) in actions.actions.iter().enumerate() {
             let order = (a.evidence.block, n);
@@ -1284,7 +1284,7 @@ fn words_before_head(name: &str) -> Vec<String> {
     words
 }
 
-/// "CSECAG group" → CSECAG: a name that is one acronym and a head word.
+/// "CEMG group" → CEMG: a name that is one acronym and a head word.
 fn single_acronym(name: &str, head: Option<Head>) -> Option<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let body: Vec<&str> =
@@ -1293,7 +1293,7 @@ fn single_acronym(name: &str, head: Option<Head>) -> Option<String> {
 }
 
 /// The initials of a name, with and without its final head word ("Business Management
-/// Group" → BMG, BM). Acronym words give all their letters ("EH Programme Board" → EHPB).
+/// Group" → PBG, BM). Acronym words give all their letters ("EH Programme Board" → EHPB).
 fn initials(name: &str) -> (String, String) {
     let all_caps = name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     let words: Vec<&str> = name
@@ -1473,7 +1473,7 @@ impl Scan<'_> {
                 self.push_direct(FactKind::Meets, c[1].to_string(), f.id);
             }
         }
-        // "Continued running of the DSL Network 3 times a year."
+        // "Continued running of the Schools Network 3 times a year."
         for m in FREQ_RE.find_iter(text) {
             let s = unit.sentence_of(m.start());
             if unit.sentence_text(s).to_lowercase().contains("report") {
@@ -1510,7 +1510,7 @@ impl Scan<'_> {
         }
     }
 
-    /// A measure cell "X to BMG" (or "Subgroup to BMG", whose subject is the row's body).
+    /// A measure cell "X to PBG" (or "Subgroup to PBG", whose subject is the row's body).
     fn cell_to(&mut self, unit: &Unit, fallback: &Fallback) {
         let Some(c) = CELL_TO.captures(&unit.text) else { return };
         let prefix = c.get(1).unwrap();
@@ -1561,7 +1561,7 @@ impl Scan<'_> {
             }
             let sentence_start = unit.sent_start[s];
             let before = unit.work[sentence_start..start].trim_end().to_lowercase();
-            // "the work of the partnership", "updates to BMG": a complement, not the subject.
+            // "the work of the partnership", "updates to PBG": a complement, not the subject.
             let complement = [" of the", " of", " to the", " to"].iter().any(|p| before.ends_with(p));
             if complement {
                 qualifiers.push((f.id, false));
@@ -1610,7 +1610,7 @@ fn short_text(b: &Block) -> Option<String> {
     }
 }
 
-/// A single short line that ends in a body's head word: "Business Management Group (BMG):".
+/// A single short line that ends in a body's head word: "Business Management Group (PBG):".
 fn is_name_line(text: &str) -> bool {
     let t = NUMBERING.replace(&clean(text), "").to_string();
     if t.contains('\n') || t.split_whitespace().count() > 16 || t.ends_with('.') {
@@ -1701,8 +1701,8 @@ impl Clusters {
     }
 }
 
-/// "Schools and Early Years DSL Network" names two networks; where the second ("Early Years
-/// DSL Network") is a body named on its own, the mention joins it instead of founding a third.
+/// "Schools and Early Years Schools Network" names two networks; where the second ("Early Years
+/// Schools Network") is a body named on its own, the mention joins it instead of founding a third.
 fn resolve_conjunctions(mentions: &mut [Mention]) {
     let keys: Vec<(Vec<String>, bool)> =
         mentions.iter().map(|m| (m.key.clone(), m.kind == Kind::Body && m.creates && m.conjunct.is_none())).collect();
@@ -1748,14 +1748,14 @@ fn acronym_names(acr: &str, m: &Mention, init: &(String, String)) -> bool {
 }
 
 /// An acronym of three or more characters spells a name's initials ("L&D" → Learning and
-/// Development, "BMG" → Business Management Group).
+/// Development, "PBG" → Business Management Group).
 fn spells(acr: &str, init: &(String, String)) -> bool {
     let letters: String = acr.chars().filter(|c| c.is_alphanumeric()).collect();
     acr.chars().count() >= 3 && (letters == init.0 || letters == init.1)
 }
 
 /// `short` names the same body as `long`: the same words, the first words of it ("Missing
-/// group" / "Missing work group"), or its last word ("QA subgroup" / "Children's QA subgroup").
+/// group" / "Harm work group"), or its last word ("QA subgroup" / "Practice QA subgroup").
 fn shortened(short: &[String], long: &[String], s: &Mention, l: &Mention) -> bool {
     if short.is_empty() || short.len() > long.len() {
         return false;

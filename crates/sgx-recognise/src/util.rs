@@ -78,13 +78,10 @@ pub fn is_glyph(c: char) -> bool {
         || ('\u{F000}'..='\u{F0FF}').contains(&c)
 }
 
-/// Lower-case words of a text (letters and digits only), for comparisons.
+/// Lower-case words of a text (Unicode word boundaries), for comparisons.
 pub fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .map(|w| w.trim_matches('\'').to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect()
+    use unicode_segmentation::UnicodeSegmentation;
+    s.unicode_words().map(|w| w.trim_matches(|c| c == '\'' || c == '’').to_lowercase()).filter(|w| !w.is_empty()).collect()
 }
 
 /// Token-set overlap (Dice) of two texts, 0..1.

@@ -481,3 +481,31 @@ fn same_columns(a: &Table, b: &Table, ab: &Block, bb: &Block) -> bool {
     let widths = ab.prov.bbox.zip(bb.prov.bbox).is_some_and(|(x, y)| (x.x0 - y.x0).abs() < 4.0 && (x.x1 - y.x1).abs() < 4.0);
     close || widths
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bb(x0: f32, y0: f32, x1: f32, y1: f32) -> BBox {
+        BBox { x0, y0, x1, y1 }
+    }
+
+    #[test]
+    fn two_columns_read_down_then_across_under_a_full_width_title() {
+        let mut boxes = vec![bb(50.0, 40.0, 550.0, 60.0)];
+        for k in 0..4 {
+            let y = 80.0 + 14.0 * k as f32;
+            boxes.push(bb(50.0, y, 290.0, y + 10.0)); // left column
+            boxes.push(bb(310.0, y, 550.0, y + 10.0)); // right column
+        }
+        let order = xy_cut((0..boxes.len()).collect(), &boxes);
+        assert_eq!(order, vec![0, 1, 3, 5, 7, 2, 4, 6, 8]);
+    }
+
+    #[test]
+    fn a_table_like_grid_of_short_pieces_is_not_cut_into_columns_per_line() {
+        // Lines close together with a narrow gap between pieces: read row by row.
+        let boxes = vec![bb(50.0, 80.0, 100.0, 90.0), bb(108.0, 80.0, 150.0, 90.0), bb(50.0, 94.0, 100.0, 104.0), bb(108.0, 94.0, 150.0, 104.0)];
+        assert_eq!(xy_cut((0..4).collect(), &boxes), vec![0, 1, 2, 3]);
+    }
+}

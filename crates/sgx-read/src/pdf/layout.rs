@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use sgx_ir::{BBox, Style, Text};
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::device::Glyph;
 use crate::text::is_bullet_glyph;
@@ -164,7 +165,10 @@ fn line_of(glyphs: &[&Glyph]) -> Option<Line> {
             continue;
         }
         let mut new_word = prev.is_none();
-        if let Some(p) = prev {
+        // A combining mark drawn as its own glyph (an accent placed over the letter before
+        // it) belongs to that letter's grapheme: never a space between them.
+        let combines = prev.is_some_and(|p| format!("{}{}", p.text, g.text).graphemes(true).count() == 1);
+        if let (Some(p), false) = (prev, combines) {
             let gap = g.x0 - p.x1;
             if pending_space || gap > gap_em * g.size.max(p.size) {
                 let both_bold = p.bold && g.bold;
@@ -322,6 +326,14 @@ mod tests {
         let mut t = Text::plain("a multi-");
         v.join(&mut t, Text::plain("agency plan"));
         assert_eq!(t.text, "a multi-agency plan");
+    }
+
+    #[test]
+    fn a_combining_accent_joins_its_letter() {
+        let glyphs = [g("e", 0.0, 100.0), g("\u{301}", 3.0, 100.0), g("t", 6.0, 100.0)];
+        let refs: Vec<&Glyph> = glyphs.iter().collect();
+        let line = &row_lines(&refs, &rows(&refs)[0], None)[0];
+        assert_eq!(line.plain(), "e\u{301}t");
     }
 
     #[test]
