@@ -2,6 +2,7 @@
 //! one line naming the file and the reason. Each document is processed in a worker process
 //! (see `isolate`) so that no input can hang or crash the program.
 
+mod batch;
 mod isolate;
 
 use std::io::Write;
@@ -54,6 +55,8 @@ enum Command {
     },
     /// Print the JSON Schema of the model `extract` prints.
     Schema,
+    /// Extract every document under INPUT... into DIR: per-document JSON, JSONL, CSV, SQLite.
+    Batch(batch::BatchArgs),
     /// Run one command in this process (the isolated worker; not for direct use).
     #[command(name = isolate::WORKER, hide = true)]
     Worker {
@@ -66,14 +69,18 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     // A panic must end as one line on stderr like any other failure, not a backtrace.
     std::panic::set_hook(Box::new(|_| {}));
-    let file = match &cli.command {
+    let command = match cli.command {
+        Command::Batch(args) => return batch::main(args),
+        command => command,
+    };
+    let file = match &command {
         Command::Extract { file, .. } | Command::Ir { file, .. } | Command::Tables { file, .. } | Command::Worker { file, .. } => {
             Some(file.display().to_string())
         }
-        Command::Schema => None,
+        Command::Schema | Command::Batch(_) => None,
     };
-    let worker = matches!(cli.command, Command::Worker { .. });
-    let result = std::panic::catch_unwind(|| run(cli.command));
+    let worker = matches!(command, Command::Worker { .. });
+    let result = std::panic::catch_unwind(|| run(command));
     let err = match result {
         Ok(Ok(())) => return ExitCode::SUCCESS,
         Ok(Err(e)) => format!("{e:#}"),
@@ -99,11 +106,16 @@ fn main() -> ExitCode {
 fn run(command: Command) -> anyhow::Result<()> {
     let output = match command {
         Command::Schema => sgx_model::json_schema().into_bytes(),
+        Command::Worker { kind, .. } if kind == batch::WORKER_KIND => {
+            isolate::apply_worker_limits();
+            return batch::serve(test_hooks);
+        }
         Command::Worker { kind, file } => {
             isolate::apply_worker_limits();
             test_hooks(&file);
             produce(&kind, &file)?.into_bytes()
         }
+        Command::Batch(_) => anyhow::bail!("internal error: batch runs from main"),
         Command::Extract { file, limits } => isolated("extract", &file, limits)?,
         Command::Ir { file, limits } => isolated("ir", &file, limits)?,
         Command::Tables { file, limits } => isolated("tables", &file, limits)?,

@@ -1,0 +1,51 @@
+//! Each reader, and each reader followed by the recognisers, on a representative corpus
+//! document of its format (the largest one, so the most tables and pages): `cargo bench`.
+//! Formats without a corpus document are skipped.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+/// File extension → the format name used in the bench ids.
+const FORMATS: [(&str, &str); 5] = [("txt", "text"), ("md", "markdown"), ("html", "html"), ("docx", "docx"), ("pdf", "pdf")];
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+/// The largest corpus document with extension `ext`.
+fn representative(ext: &str) -> Option<PathBuf> {
+    let entries = std::fs::read_dir(corpus()).ok()?;
+    entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == ext))
+        .max_by_key(|p| (std::fs::metadata(p).map(|m| m.len()).unwrap_or(0), p.clone()))
+}
+
+fn readers(c: &mut Criterion) {
+    let mut group = c.benchmark_group("read");
+    group.sample_size(20).measurement_time(Duration::from_secs(3)).warm_up_time(Duration::from_secs(1));
+    for (ext, format) in FORMATS {
+        let Some(path) = representative(ext) else {
+            eprintln!("no corpus document ends .{ext}: {format} skipped");
+            continue;
+        };
+        let Ok(bytes) = std::fs::read(&path) else { continue };
+        let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        if let Err(e) = sgx_read::read(&bytes, &name) {
+            eprintln!("{name}: {e}: {format} skipped");
+            continue;
+        }
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_function(format!("{format}/{name}"), |b| b.iter(|| sgx_read::read(&bytes, &name).map(|d| d.blocks.len())));
+        group.bench_function(format!("{format}+recognise/{name}"), |b| {
+            b.iter(|| sgx_read::read(&bytes, &name).map(|d| sgx_recognise::recognise(&d).actions.len()))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, readers);
+criterion_main!(benches);

@@ -1,0 +1,239 @@
+//! `sgx batch INPUT... --out DIR`: every document under the inputs, in parallel (rayon), each in
+//! an isolated worker process (see `pool`), into exports a researcher loads (see `sgx_write`). Results stream: each
+//! model goes to `DIR/documents/<id>.json` as soon as it is made, and the exports are written
+//! in input order by one writer thread.
+
+mod exporter;
+mod inputs;
+mod pool;
+mod process;
+mod progress;
+mod summary;
+mod worker;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use rayon::prelude::*;
+use sgx_write::{AtomicFile, DocumentId, DocumentStore, ExportFormat};
+
+use exporter::{Exporter, Finished, Outcome, ERRORS_FILE};
+use progress::Progress;
+use summary::Summary;
+pub use worker::{serve, WORKER_KIND};
+
+/// Every document succeeded.
+pub const EXIT_OK: u8 = 0;
+/// The batch could not run or could not write its output.
+pub const EXIT_FATAL: u8 = 1;
+/// Some documents failed; everything else was written (see errors.jsonl).
+pub const EXIT_SOME_FAILED: u8 = 3;
+
+/// Machine-readable summary of the last run.
+const SUMMARY_FILE: &str = "summary.json";
+/// Held locked while a batch writes to the folder.
+const LOCK_FILE: &str = ".sgx-lock";
+
+const AFTER_HELP: &str = "\
+Writes to DIR: documents/<id>.json (one model per document; the id comes from the content),
+documents.jsonl, documents.csv, priorities.csv, actions.csv, governance.csv, glossary.csv,
+sgx.sqlite, errors.jsonl (one line per failed input) and summary.json. CSV list fields are
+joined with \" | \". A re-run skips documents whose content and sgx version are unchanged.
+
+Exit codes: 0 every document succeeded; 3 some documents failed and everything else was
+written; 1 the batch could not run or write its output; 2 the command line is wrong.";
+
+#[derive(clap::Args)]
+#[command(after_help = AFTER_HELP)]
+pub struct BatchArgs {
+    /// Files and folders to read (folders recursively); `-` reads paths from stdin, one a line.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// Folder to write to (created if missing; never inside an input folder).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Documents processed at once [default: the number of cores].
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
+    /// Extract every document again, even those unchanged since the last run.
+    #[arg(long)]
+    force: bool,
+    /// Exports to write, comma-separated [default: all]. documents/, errors.jsonl and
+    /// summary.json are always written.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMAT")]
+    format: Vec<FormatArg>,
+    /// Print nothing: no progress, no summary (errors.jsonl and the exit code still tell).
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    #[command(flatten)]
+    limits: crate::LimitArgs,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum FormatArg {
+    Jsonl,
+    Csv,
+    Sqlite,
+}
+
+impl From<FormatArg> for ExportFormat {
+    fn from(f: FormatArg) -> ExportFormat {
+        match f {
+            FormatArg::Jsonl => ExportFormat::Jsonl,
+            FormatArg::Csv => ExportFormat::Csv,
+            FormatArg::Sqlite => ExportFormat::Sqlite,
+        }
+    }
+}
+
+/// Run a batch and turn its result into the documented exit code.
+pub fn main(args: BatchArgs) -> ExitCode {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(args))) {
+        Ok(Ok(summary)) if summary.failed == 0 => ExitCode::from(EXIT_OK),
+        Ok(Ok(_)) => ExitCode::from(EXIT_SOME_FAILED),
+        Ok(Err(e)) => {
+            eprintln!("sgx batch: {}", format!("{e:#}").replace('\n', " "));
+            ExitCode::from(EXIT_FATAL)
+        }
+        Err(panic) => {
+            eprintln!("sgx batch: {}", worker::panic_reason(panic.as_ref()));
+            ExitCode::from(EXIT_FATAL)
+        }
+    }
+}
+
+fn run(args: BatchArgs) -> anyhow::Result<Summary> {
+    let start = Instant::now();
+    let out = args.out.as_path();
+    let inputs = inputs::collect(&args.inputs, std::io::stdin().lock());
+    inputs::check_out_dir(out, &inputs, &output_files(), sgx_write::STORE_DIR).map_err(anyhow::Error::msg)?;
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create --out {}", out.display()))?;
+    let _lock = lock(out)?;
+    let store = DocumentStore::open(out)?;
+    let formats: Vec<ExportFormat> = if args.format.is_empty() { ExportFormat::ALL.to_vec() } else { args.format.iter().map(|&f| f.into()).collect() };
+    let jobs = args.jobs.filter(|&n| n > 0).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start the worker threads")?;
+    let extractor = if args.limits.in_process {
+        worker::Extractor::InProcess
+    } else {
+        // The same limits as `sgx extract` (see main.rs).
+        let limits = crate::isolate::Limits { timeout: Duration::from_secs(args.limits.timeout.max(1)), max_memory: args.limits.max_memory_mb.max(64) * 1024 * 1024 };
+        worker::Extractor::Workers(pool::WorkerPool::new(limits))
+    };
+
+    let progress = Progress::new(inputs.files.len(), args.quiet);
+    progress.note(&format!("sgx batch: {} inputs, {jobs} jobs, writing to {}", inputs.files.len(), out.display()));
+    let summary = Summary { inputs: inputs.files.len(), jobs, ..Summary::default() };
+    let exporter = Exporter::new(out, &store, &formats, summary)?;
+    let work = Work { pool: &pool, store: &store, extractor: &extractor, progress: &progress, force: args.force };
+    let written = work.extract_and_export(&inputs.files, exporter)?;
+    progress.finish();
+
+    let mut summary = written.summary;
+    summary.wall_seconds = start.elapsed().as_secs_f64();
+    write_summary(out, &summary)?;
+    // The store now matches the exports: models of documents no longer among the inputs go.
+    store.retain(&written.exported)?;
+    if !args.quiet {
+        print!("{}", summary.text(&out.display().to_string()));
+        let _ = std::io::stdout().flush();
+    }
+    Ok(summary)
+}
+
+/// What the threads of a batch share.
+struct Work<'a> {
+    pool: &'a rayon::ThreadPool,
+    store: &'a DocumentStore,
+    extractor: &'a worker::Extractor,
+    progress: &'a Progress,
+    force: bool,
+}
+
+impl Work<'_> {
+    /// Extract the inputs in parallel while one writer thread exports the outcomes in input order.
+    fn extract_and_export<'a>(&self, inputs: &'a [inputs::Input], mut exporter: Exporter<'a>) -> Result<exporter::Written, sgx_write::WriteError> {
+        let ids: Vec<Result<DocumentId, worker::Failed>> = self.pool.install(|| inputs.par_iter().map(process::identify).collect());
+        let (send, receive) = mpsc::channel::<Finished>();
+        let abort = AtomicBool::new(false);
+        std::thread::scope(|scope| {
+            let writer = scope.spawn(|| {
+                for finished in receive {
+                    if let Err(e) = exporter.accept(finished) {
+                        abort.store(true, Ordering::Relaxed);
+                        return Err(e);
+                    }
+                }
+                exporter.finish()
+            });
+            // Inputs that need no extraction are settled here; the rest become jobs, in order.
+            let mut first_seen = std::collections::HashSet::new();
+            let mut jobs = Vec::new();
+            for (index, (input, id)) in inputs.iter().zip(ids).enumerate() {
+                let outcome = match id {
+                    Err(failed) => Outcome::Failed { id: None, failed },
+                    Ok(id) if !first_seen.insert(id.clone()) => Outcome::Duplicate,
+                    Ok(id) => {
+                        jobs.push((index, input.path.as_path(), id));
+                        continue;
+                    }
+                };
+                let _ = send.send(Finished { index, path: &input.path, outcome });
+                self.progress.advance();
+            }
+            // par_bridge hands jobs out in order as threads free up, so the writer rarely waits.
+            self.pool.install(|| {
+                jobs.into_iter().par_bridge().for_each_with(send, |send, (index, path, id)| {
+                    if !abort.load(Ordering::Relaxed) {
+                        let outcome = self.extract(path, id);
+                        let _ = send.send(Finished { index, path, outcome });
+                        self.progress.advance();
+                    }
+                })
+            });
+            writer.join().unwrap_or_else(|panic| Err(sgx_write::WriteError::Io { path: ERRORS_FILE.into(), source: std::io::Error::other(worker::panic_reason(panic.as_ref())) }))
+        })
+    }
+
+    /// One document's outcome; a panic here costs only this document.
+    fn extract(&self, path: &Path, id: DocumentId) -> Outcome {
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process::process(path, &id, self.store, self.extractor, self.force)));
+        match result {
+            Ok(Ok(done)) => Outcome::Done { id, done },
+            Ok(Err(failed)) => Outcome::Failed { id: Some(id), failed },
+            Err(panic) => Outcome::Failed { id: Some(id), failed: worker::Failed::new("batch", worker::panic_reason(panic.as_ref())) },
+        }
+    }
+}
+
+/// Every file a batch may write in DIR (whatever `--format` says): no input may be one.
+fn output_files() -> Vec<String> {
+    let mut files: Vec<String> = [ERRORS_FILE, SUMMARY_FILE, LOCK_FILE].map(String::from).to_vec();
+    files.extend(ExportFormat::ALL.iter().flat_map(|f| f.files()));
+    files
+}
+
+/// Hold DIR for this batch: two batches writing one folder would remove each other's files.
+fn lock(out: &Path) -> anyhow::Result<std::fs::File> {
+    let path = out.join(LOCK_FILE);
+    let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).with_context(|| format!("cannot create {}", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => anyhow::bail!("another sgx batch is writing to {}", out.display()),
+        Err(std::fs::TryLockError::Error(e)) => Err(e).with_context(|| format!("cannot lock {}", path.display())),
+    }
+}
+
+fn write_summary(out: &Path, summary: &Summary) -> anyhow::Result<()> {
+    let path = out.join(SUMMARY_FILE);
+    let mut file = AtomicFile::create(&path)?;
+    let json = serde_json::to_string_pretty(&summary.to_json())?;
+    writeln!(file, "{json}").with_context(|| format!("cannot write {}", path.display()))?;
+    file.commit()?;
+    Ok(())
+}

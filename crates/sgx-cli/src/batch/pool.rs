@@ -1,0 +1,201 @@
+//! The batch's worker processes. Starting a process costs more than reading most documents
+//! (the recognisers build their patterns once per process), so a worker reads many documents,
+//! one at a time, each under the time limit, all under the memory limit (see `isolate`). A
+//! worker that hangs, crashes or runs out of memory is ended, only the document it was reading
+//! fails, and the next document gets a new worker. Workers are also replaced after
+//! [`RECYCLE_AFTER`] documents, or when a large document has left one holding more than a
+//! quarter of the memory limit, so that memory stays flat over a long batch.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Child, ChildStdin, Stdio};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use wait_timeout::ChildExt;
+
+use super::worker::{Failed, WORKER_KIND};
+use crate::isolate::{self, Limits};
+
+/// Documents one worker reads before it is replaced.
+const RECYCLE_AFTER: usize = 500;
+
+/// Idle workers, shared by the batch's threads; each thread takes one for a document.
+pub struct WorkerPool {
+    limits: Limits,
+    idle: Mutex<Vec<Worker>>,
+}
+
+impl WorkerPool {
+    pub fn new(limits: Limits) -> WorkerPool {
+        WorkerPool { limits, idle: Mutex::new(Vec::new()) }
+    }
+
+    /// The model of `file` as JSON, read by a worker.
+    pub fn extract(&self, file: &Path) -> Result<Vec<u8>, Failed> {
+        let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
+        let mut worker = match idle {
+            Some(worker) => worker,
+            None => Worker::start(self.limits)?,
+        };
+        match worker.read(file, self.limits) {
+            Answer::Model(json) => {
+                self.put_back(worker);
+                Ok(json)
+            }
+            Answer::Error(failed) => {
+                self.put_back(worker);
+                Err(failed)
+            }
+            // The worker is dropped (and so ended) here.
+            Answer::Lost(failed) => Err(failed),
+        }
+    }
+
+    fn put_back(&self, worker: Worker) {
+        let bloated = resident_bytes(worker.child.id()).is_some_and(|bytes| bytes > self.limits.max_memory / 4);
+        if worker.served < RECYCLE_AFTER && !bloated {
+            if let Ok(mut idle) = self.idle.lock() {
+                idle.push(worker);
+            }
+        }
+    }
+}
+
+enum Answer {
+    Model(Vec<u8>),
+    /// The document failed; the worker is fine.
+    Error(Failed),
+    /// The worker hung, crashed or ran out of memory on the document.
+    Lost(Failed),
+}
+
+struct Worker {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    /// Lines of the worker's stdout, from a reader thread.
+    lines: Receiver<String>,
+    /// The last line the worker wrote on stderr, from a reader thread.
+    last_error: Arc<Mutex<String>>,
+    stderr_reader: Option<JoinHandle<()>>,
+    served: usize,
+}
+
+impl Worker {
+    fn start(limits: Limits) -> Result<Worker, Failed> {
+        let cannot = |e: String| Failed::new("worker", format!("cannot start a worker process: {e}"));
+        let mut child = isolate::worker_command(&[WORKER_KIND.to_string(), "-".to_string()], limits)
+            .map_err(cannot)?
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| cannot(e.to_string()))?;
+        let (Some(stdin), Some(stdout), Some(stderr)) = (child.stdin.take(), child.stdout.take(), child.stderr.take()) else {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(cannot("no pipes".into()));
+        };
+        let (send, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if send.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let last_error = Arc::new(Mutex::new(String::new()));
+        let tail = Arc::clone(&last_error);
+        let stderr_reader = std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let (false, Ok(mut tail)) = (line.trim().is_empty(), tail.lock()) {
+                    *tail = line;
+                }
+            }
+        });
+        Ok(Worker { child, stdin: Some(stdin), lines, last_error, stderr_reader: Some(stderr_reader), served: 0 })
+    }
+
+    fn read(&mut self, file: &Path, limits: Limits) -> Answer {
+        self.served += 1;
+        let request = serde_json::to_string(&file.to_string_lossy()).unwrap_or_default();
+        let sent = self.stdin.as_mut().map(|stdin| writeln!(stdin, "{request}").and_then(|()| stdin.flush()));
+        if !matches!(sent, Some(Ok(()))) {
+            return Answer::Lost(Failed::new("worker", self.exit_reason(limits)));
+        }
+        let deadline = Instant::now() + limits.timeout;
+        let mut stage = "worker".to_string();
+        loop {
+            match self.lines.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                Ok(line) => match line.split_once(' ') {
+                    Some(("stage", name)) => stage = name.to_string(),
+                    Some(("model", json)) => return Answer::Model(json.as_bytes().to_vec()),
+                    Some(("error", reason)) => return Answer::Error(Failed::new(&stage, reason)),
+                    _ => {}
+                },
+                Err(RecvTimeoutError::Timeout) => {
+                    self.end();
+                    return Answer::Lost(Failed::new(&stage, isolate::timed_out(limits)));
+                }
+                Err(RecvTimeoutError::Disconnected) => return Answer::Lost(Failed::new(&stage, self.exit_reason(limits))),
+            }
+        }
+    }
+
+    /// Why the worker stopped answering: it has exited (or is ended now).
+    fn exit_reason(&mut self, limits: Limits) -> String {
+        let status = match self.child.wait_timeout(Duration::from_secs(2)) {
+            Ok(Some(status)) => status,
+            _ => {
+                let _ = self.child.kill();
+                match self.child.wait() {
+                    Ok(status) => status,
+                    Err(e) => return format!("the worker failed: {e}"),
+                }
+            }
+        };
+        // The process is gone, so its stderr is closed and the reader ends.
+        if let Some(reader) = self.stderr_reader.take() {
+            let _ = reader.join();
+        }
+        let last = self.last_error.lock().map(|l| l.clone()).unwrap_or_default();
+        isolate::exit_reason(&last, &status, limits)
+    }
+
+    fn end(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Worker {
+    /// Closing stdin asks the worker to finish; one that does not is ended.
+    fn drop(&mut self) {
+        drop(self.stdin.take());
+        if !matches!(self.child.wait_timeout(Duration::from_secs(1)), Ok(Some(_))) {
+            self.end();
+        }
+    }
+}
+
+/// Resident memory of a process, where the system tells it.
+fn resident_bytes(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn resident_memory_of_this_process_is_known() {
+        let bytes = resident_bytes(std::process::id()).unwrap();
+        assert!(bytes > 100 * 1024 && bytes < 64 << 30, "{bytes}");
+    }
+}

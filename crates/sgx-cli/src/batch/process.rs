@@ -1,0 +1,91 @@
+//! One input through the batch: its stable id from its content, then its model, taken from the
+//! store when it is unchanged since the last run, else extracted and stored.
+
+use std::path::Path;
+
+use sgx_write::{DocumentId, DocumentStore, Stamp};
+
+use super::inputs::Input;
+use super::worker::{Extractor, Failed};
+
+/// How a document got its model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Done {
+    Extracted,
+    /// Same content and sgx version as a stored model, which was kept.
+    Unchanged,
+}
+
+/// The id of an input's content; a file that cannot be opened fails here, at stage `input`.
+pub fn identify(input: &Input) -> Result<DocumentId, Failed> {
+    if let Some(problem) = &input.problem {
+        return Err(Failed::new("input", problem.clone()));
+    }
+    let cannot_read = |e: std::io::Error| Failed::new("input", format!("cannot read: {}", crate::io_reason(&e)));
+    let meta = std::fs::metadata(&input.path).map_err(cannot_read)?;
+    if meta.is_dir() {
+        return Err(Failed::new("input", "cannot read: is a directory"));
+    }
+    // Opening a pipe would block until something writes to it; devices never end.
+    if !meta.is_file() {
+        return Err(Failed::new("input", "cannot read: not a regular file (a pipe, socket or device)"));
+    }
+    let file = std::fs::File::open(&input.path).map_err(cannot_read)?;
+    sgx_write::document_id(file).map_err(cannot_read)
+}
+
+/// Make sure the store holds the model of the document at `path` with content `id`.
+pub fn process(path: &Path, id: &DocumentId, store: &DocumentStore, extractor: &Extractor, force: bool) -> Result<Done, Failed> {
+    let store_failed = |e: sgx_write::WriteError| Failed::new("store", e.to_string());
+    if !force {
+        if let Some(stamp) = store.stamp(id).filter(is_current) {
+            let here = path.display().to_string();
+            if stamp.source.path != here {
+                // A renamed or moved file keeps its id; record where it is now.
+                let mut doc = store.read(id).map_err(store_failed)?;
+                doc.source.path = here;
+                store.write(id, &doc).map_err(store_failed)?;
+            }
+            return Ok(Done::Unchanged);
+        }
+    }
+    let model = extractor.extract(path)?;
+    store.write(id, &model).map_err(store_failed)?;
+    Ok(Done::Extracted)
+}
+
+/// Whether a stored model was made by this sgx (same version, same model version).
+fn is_current(stamp: &Stamp) -> bool {
+    stamp.sgx_version == env!("CARGO_PKG_VERSION") && stamp.schema_version == sgx_model::SCHEMA_VERSION
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unreadable_inputs_fail_at_the_input_stage() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = Input { path: dir.path().join("gone.txt"), problem: None };
+        let err = identify(&missing).unwrap_err();
+        assert_eq!((err.stage.as_str(), err.reason.as_str()), ("input", "cannot read: no such file"));
+        let folder = Input { path: dir.path().to_path_buf(), problem: None };
+        assert!(identify(&folder).unwrap_err().reason.contains("directory"));
+        let ok = dir.path().join("a.txt");
+        std::fs::write(&ok, "A plan.").unwrap();
+        assert_eq!(identify(&Input { path: ok, problem: None }).unwrap(), sgx_write::document_id(&b"A plan."[..]).unwrap());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_is_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("plan.pdf");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return; // no mkfifo on this system: nothing to test
+        }
+        let err = identify(&Input { path: fifo, problem: None }).unwrap_err();
+        assert!(err.reason.contains("not a regular file"), "{}", err.reason);
+    }
+}

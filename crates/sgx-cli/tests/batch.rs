@@ -1,0 +1,449 @@
+//! `sgx batch`: hostile inputs cost one errors.jsonl line each and never the batch; the exports
+//! agree with each other and with the JSON; output is the same whatever `--jobs` is; re-runs
+//! are incremental; a batch killed half-way completes on the next run with nothing duplicated
+//! or half-written; `--out` is kept away from the inputs.
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+
+#[test]
+fn a_mixed_folder_exports_every_good_document_and_one_error_line_per_bad_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let mut good: Vec<String> = copy_corpus_samples(&input);
+
+    std::fs::write(input.join("corrupt.pdf"), b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> garbage").unwrap();
+    std::fs::write(input.join("empty.txt"), b"").unwrap();
+    std::fs::write(input.join("noise.pdf"), noise(4096)).unwrap();
+    write_zip_bomb(&input.join("bomb.docx"));
+    // An unreadable input. Tests run as root here, and root reads a chmod 000 file anyway, so
+    // chmod cannot make one: a dangling symbolic link is the unreadable file, and a named pipe
+    // (which would block a naive reader forever) the unreadable special file.
+    std::os::unix::fs::symlink(dir.path().join("deleted.txt"), input.join("dangling.txt")).unwrap();
+    let pipe = input.join("pipe.pdf");
+    assert!(Command::new("mkfifo").arg(&pipe).status().unwrap().success());
+    // chmod 000 is still tried: a failure for a normal user, a good document for root.
+    let locked = input.join("locked.txt");
+    std::fs::write(&locked, variant(&repo().join("corpus/hollinsby_scb_business_plan_2012-2014.txt"), 1)).unwrap();
+    set_mode(&locked, 0o000);
+    let locked_is_readable = std::fs::read(&locked).is_ok();
+    if locked_is_readable {
+        good.push("locked.txt".into());
+    }
+    // The test hooks make the worker hang on, or abort on, these names (distinct contents, or
+    // the second would be a copy of the first and never parsed).
+    std::fs::write(input.join("hangs.txt"), "Harrowfield Safeguarding Children Partnership\nA plan that hangs.").unwrap();
+    std::fs::write(input.join("crashes.txt"), "Harrowfield Safeguarding Children Partnership\nA plan that crashes.").unwrap();
+
+    let out = dir.path().join("out");
+    let start = Instant::now();
+    let run = Command::new(sgx())
+        .args(["batch", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--timeout", "2", "--jobs", "2"])
+        .env("SGX_TEST_HANG_ON", "hangs")
+        .env("SGX_TEST_ABORT_ON", "crashes")
+        .output()
+        .unwrap();
+    assert!(start.elapsed() < Duration::from_secs(120), "the hang costs its timeout, not the batch");
+    assert_eq!(run.status.code(), Some(3), "3: some documents failed, the rest written\n{}", String::from_utf8_lossy(&run.stderr));
+
+    let exported: BTreeSet<String> = read_jsonl(&out.join("documents.jsonl")).iter().map(|d| file_name(d["source"]["path"].as_str().unwrap())).collect();
+    assert_eq!(exported, good.iter().cloned().collect::<BTreeSet<_>>(), "every good document is exported");
+
+    let errors = read_jsonl(&out.join("errors.jsonl"));
+    let mut expected = vec![
+        ("corrupt.pdf", "parse", "corrupt"),
+        ("empty.txt", "detect", "empty file"),
+        ("noise.pdf", "detect", "binary"),
+        ("bomb.docx", "parse", "too large"),
+        ("dangling.txt", "input", "no such file"),
+        ("pipe.pdf", "input", "not a regular file"),
+        ("hangs.txt", "parse", "timed out after 2 s"),
+        ("crashes.txt", "parse", "crashed"),
+    ];
+    if !locked_is_readable {
+        expected.push(("locked.txt", "input", "permission denied"));
+    }
+    assert_eq!(errors.len(), expected.len(), "one line per bad input: {errors:#?}");
+    for (name, stage, reason) in expected {
+        let lines: Vec<_> = errors.iter().filter(|e| file_name(e["path"].as_str().unwrap()) == name).collect();
+        assert_eq!(lines.len(), 1, "{name}: exactly one errors.jsonl line");
+        assert_eq!(lines[0]["stage"], stage, "{name}: {}", lines[0]);
+        assert!(lines[0]["reason"].as_str().unwrap().contains(reason), "{name}: {}", lines[0]);
+    }
+    let summary = read_json(&out.join("summary.json"));
+    assert_eq!(summary["failed"], errors.len());
+    assert_eq!(summary["documents"], good.len());
+    assert_exports_agree(&out);
+    set_mode(&locked, 0o644);
+}
+
+#[test]
+fn output_is_the_same_whatever_jobs_is_and_copies_are_one_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let names = copy_corpus_samples(&input);
+    std::fs::copy(input.join(&names[0]), input.join("zz_copy_of_first")).unwrap();
+    let one = dir.path().join("one");
+    let two = dir.path().join("two");
+    assert_eq!(batch(&[input.to_str().unwrap(), "--out", one.to_str().unwrap(), "--jobs", "1"]).status.code(), Some(0));
+    assert_eq!(batch(&[input.to_str().unwrap(), "--out", two.to_str().unwrap(), "--jobs", "2"]).status.code(), Some(0));
+    for file in ["documents.jsonl", "documents.csv", "priorities.csv", "actions.csv", "governance.csv", "glossary.csv"] {
+        assert_eq!(std::fs::read(one.join(file)).unwrap(), std::fs::read(two.join(file)).unwrap(), "{file} differs between --jobs 1 and 2");
+    }
+    let docs = read_jsonl(&one.join("documents.jsonl"));
+    assert_eq!(docs.len(), names.len(), "the copy is the same document");
+    let paths: Vec<String> = docs.iter().map(|d| file_name(d["source"]["path"].as_str().unwrap())).collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted, "documents appear in input order");
+    assert_eq!(read_json(&one.join("summary.json"))["duplicates"], 1);
+    assert_exports_agree(&one);
+}
+
+#[test]
+fn a_rerun_skips_unchanged_documents_and_force_redoes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let names = copy_corpus_samples(&input);
+    let out = dir.path().join("out");
+    let args = [input.to_str().unwrap(), "--out", out.to_str().unwrap()];
+    assert!(batch(&args).status.success());
+    let first = read_json(&out.join("summary.json"));
+    assert_eq!(first["extracted"], names.len());
+
+    // A renamed file keeps its id and is not extracted again; its new path is recorded.
+    std::fs::rename(input.join(&names[0]), input.join(format!("renamed_{}", names[0]))).unwrap();
+    assert!(batch(&args).status.success());
+    let second = read_json(&out.join("summary.json"));
+    assert_eq!((second["extracted"].as_u64(), second["unchanged"].as_u64()), (Some(0), Some(names.len() as u64)));
+    let paths: Vec<String> = read_jsonl(&out.join("documents.jsonl")).iter().map(|d| file_name(d["source"]["path"].as_str().unwrap())).collect();
+    assert!(paths.contains(&format!("renamed_{}", names[0])), "{paths:?}");
+
+    // A removed input leaves the exports and the store.
+    std::fs::remove_file(input.join(&names[1])).unwrap();
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    assert!(batch(&forced).status.success());
+    let third = read_json(&out.join("summary.json"));
+    assert_eq!((third["extracted"].as_u64(), third["unchanged"].as_u64()), (Some(names.len() as u64 - 1), Some(0)));
+    assert_exports_agree(&out);
+}
+
+#[test]
+fn a_batch_killed_half_way_completes_on_the_next_run_without_duplicates_or_partial_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let source = repo().join("corpus/harrowfield_lscb_workplan_2009-10.txt");
+    let total = 300;
+    for i in 0..total {
+        std::fs::write(input.join(format!("plan_{i:03}.txt")), variant(&source, i)).unwrap();
+    }
+    let out = dir.path().join("out");
+    // Inherited by the workers, so the test can tell its own workers from other tests'.
+    let mark = format!("SGX_KILL_TEST_MARK={}", std::process::id());
+    let mut child = Command::new(sgx())
+        .args(["batch", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--jobs", "2", "--quiet"])
+        .env("SGX_KILL_TEST_MARK", std::process::id().to_string())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while stored(&out).len() < 15 {
+        assert!(start.elapsed() < Duration::from_secs(120), "the batch makes progress");
+        assert!(child.try_wait().unwrap().is_none(), "the batch was meant to be killed before it finished");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let kept = stored(&out);
+    assert!(kept.len() < total, "killed half-way");
+    for f in &kept {
+        serde_json::from_slice::<serde_json::Value>(&std::fs::read(f).unwrap()).expect("every stored model is whole");
+    }
+    assert!(!out.join("documents.jsonl").exists(), "exports appear only when complete");
+    assert_no_worker_left(&mark);
+
+    let rerun = batch(&[input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--jobs", "2"]);
+    assert_eq!(rerun.status.code(), Some(0), "{}", String::from_utf8_lossy(&rerun.stderr));
+    let summary = read_json(&out.join("summary.json"));
+    assert_eq!(summary["documents"], total);
+    assert!(summary["unchanged"].as_u64().unwrap() >= kept.len() as u64 - 2, "the killed run's models are reused: {summary}");
+    let ids: Vec<String> = read_jsonl(&out.join("documents.jsonl")).iter().map(|d| d["document_id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(ids.iter().collect::<HashSet<_>>().len(), total, "no duplicate");
+    assert_exports_agree(&out);
+}
+
+#[test]
+fn out_inside_an_input_folder_is_refused_and_nothing_is_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    copy_corpus_samples(&input);
+    let before = listing(&input);
+    let run = batch(&[input.to_str().unwrap(), "--out", input.join("out").to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(err.contains("inside the input folder"), "{err}");
+    assert_eq!(listing(&input), before, "the input folder is untouched");
+
+    // An input that is one of the files the batch writes is refused too.
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::copy(input.join(listing(&input)[0].clone()), out.join("documents.jsonl")).unwrap();
+    let run = batch(&[out.join("documents.jsonl").to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("would be overwritten"));
+}
+
+#[test]
+fn paths_from_stdin_and_chosen_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let names = copy_corpus_samples(&input);
+    let out = dir.path().join("out");
+    let list: String = names.iter().take(2).map(|n| format!("{}\n", input.join(n).display())).collect();
+    let mut child = Command::new(sgx())
+        .args(["batch", "-", "--out", out.to_str().unwrap(), "--format", "csv", "--quiet"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), list.as_bytes()).unwrap();
+    let run = child.wait_with_output().unwrap();
+    assert_eq!(run.status.code(), Some(0));
+    assert!(run.stdout.is_empty() && run.stderr.is_empty(), "--quiet prints nothing");
+    assert!(out.join("documents.csv").exists() && out.join("actions.csv").exists());
+    assert!(!out.join("documents.jsonl").exists() && !out.join("sgx.sqlite").exists(), "only the chosen exports");
+    assert_eq!(csv_rows(&out.join("documents.csv")), 2);
+    assert_eq!(stored(&out).len(), 2);
+}
+
+#[test]
+fn progress_lines_and_summary_when_not_quiet() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let names = copy_corpus_samples(&input);
+    let run = batch(&[input.to_str().unwrap(), "--out", dir.path().join("out").to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    let out = String::from_utf8_lossy(&run.stdout);
+    assert!(err.contains(&format!("sgx batch: {} inputs", names.len())), "a plain line on stderr when it is not a terminal: {err}");
+    assert!(!err.contains('\r') && !err.contains('\u{1b}'), "no terminal codes in a log: {err:?}");
+    for part in ["documents:", "pages:", "facts:", "priorities", "actions", "speed:"] {
+        assert!(out.contains(part), "the summary names {part}: {out}");
+    }
+}
+
+fn listing(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into()).collect();
+    v.sort();
+    v
+}
+
+/// No worker of the killed batch is still running (they end with their parent): no process
+/// has the environment variable `mark` the batch was started with.
+fn assert_no_worker_left(mark: &str) {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let left: Vec<String> = std::fs::read_dir("/proc")
+            .unwrap()
+            .filter_map(|e| {
+                let dir = e.ok()?.path();
+                let environ = std::fs::read(dir.join("environ")).ok()?;
+                environ.split(|&b| b == 0).any(|v| v == mark.as_bytes()).then(|| dir.display().to_string())
+            })
+            .collect();
+        if left.is_empty() {
+            return;
+        }
+        assert!(Instant::now() < deadline, "workers outlived the killed batch: {left:?}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+// ---- helpers ----
+
+fn sgx() -> &'static str {
+    env!("CARGO_BIN_EXE_sgx")
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+fn batch(args: &[&str]) -> std::process::Output {
+    Command::new(sgx()).arg("batch").args(args).output().unwrap()
+}
+
+/// One corpus document of each format present (by extension), copied into `dir`; their names.
+fn copy_corpus_samples(dir: &Path) -> Vec<String> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join("corpus")).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_file()).collect();
+    files.sort();
+    let mut seen = HashSet::new();
+    let mut names = Vec::new();
+    for f in files {
+        let ext = f.extension().map(|e| e.to_string_lossy().to_string()).unwrap_or_default();
+        if seen.insert(ext) {
+            let name = file_name(f.to_str().unwrap());
+            std::fs::copy(&f, dir.join(&name)).unwrap();
+            names.push(name);
+        }
+    }
+    assert!(names.len() >= 3, "the corpus has documents in several formats");
+    names.sort();
+    names
+}
+
+/// A text document with distinct content (so a distinct document) made from a corpus file.
+fn variant(source: &Path, i: usize) -> Vec<u8> {
+    let mut bytes = std::fs::read(source).unwrap();
+    bytes.extend_from_slice(format!("\n\nVariant {i} of this plan.\n").as_bytes());
+    bytes
+}
+
+/// Bytes that look like nothing: a fixed pseudo-random sequence with zero bytes in it.
+fn noise(len: usize) -> Vec<u8> {
+    let mut x: u32 = 0x9e37_79b9;
+    (0..len)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            (x >> 24) as u8
+        })
+        .collect()
+}
+
+/// A small .docx whose document part inflates to 160 MB, over the reader's cap.
+fn write_zip_bomb(path: &Path) {
+    let file = std::fs::File::create(path).unwrap();
+    let mut zip = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).compression_level(Some(1)).large_file(true);
+    zip.start_file("word/document.xml", options).unwrap();
+    let chunk = vec![b' '; 1 << 20];
+    std::io::Write::write_all(&mut zip, b"<w:document>").unwrap();
+    for _ in 0..160 {
+        std::io::Write::write_all(&mut zip, &chunk).unwrap();
+    }
+    zip.finish().unwrap();
+    assert!(std::fs::metadata(path).unwrap().len() < 2 << 20, "the bomb is small on disk");
+}
+
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+fn file_name(path: &str) -> String {
+    Path::new(path).file_name().unwrap().to_string_lossy().to_string()
+}
+
+fn read_json(path: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))).unwrap()
+}
+
+fn read_jsonl(path: &Path) -> Vec<serde_json::Value> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+/// The models in `out/documents/`.
+fn stored(out: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(out.join("documents")) else { return Vec::new() };
+    entries.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect()
+}
+
+fn csv_rows(path: &Path) -> usize {
+    let mut reader = csv::Reader::from_path(path).unwrap();
+    let mut rows = 0;
+    for record in reader.records() {
+        record.expect("a well-formed CSV record");
+        rows += 1;
+    }
+    rows
+}
+
+/// Everything a batch wrote agrees: the JSONL with the store, the CSVs (read with the csv crate
+/// and with Python's csv module) and SQLite (with rusqlite and the sqlite3 CLI) with the JSON;
+/// foreign keys hold; no temporary file is left.
+fn assert_exports_agree(out: &Path) {
+    let docs = read_jsonl(&out.join("documents.jsonl"));
+    let ids: Vec<String> = docs.iter().map(|d| d["document_id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(ids.iter().collect::<HashSet<_>>().len(), ids.len(), "each document once");
+    let stored_ids: HashSet<String> = stored(out).iter().map(|p| p.file_stem().unwrap().to_string_lossy().to_string()).collect();
+    assert_eq!(stored_ids, ids.iter().cloned().collect::<HashSet<_>>(), "documents/ holds exactly the exported documents");
+    for doc in &docs {
+        let mut line = doc.clone();
+        let id = line.as_object_mut().unwrap().remove("document_id").unwrap();
+        assert_eq!(read_json(&out.join(format!("documents/{}.json", id.as_str().unwrap()))), line, "the JSONL line is the stored model");
+    }
+    let count = |f: &dyn Fn(&serde_json::Value) -> &serde_json::Value| docs.iter().map(|d| f(d).as_array().unwrap().len()).sum::<usize>();
+    let expected = [
+        ("documents", docs.len()),
+        ("priorities", count(&|d| &d["priorities"])),
+        ("actions", count(&|d| &d["actions"])),
+        ("governance", count(&|d| &d["governance"]["bodies"])),
+        ("glossary", count(&|d| &d["glossary"])),
+    ];
+    for (table, n) in expected {
+        assert_eq!(csv_rows(&out.join(format!("{table}.csv"))), n, "{table}.csv rows");
+    }
+    let db = rusqlite::Connection::open(out.join("sgx.sqlite")).unwrap();
+    for (table, n) in expected {
+        let rows: i64 = db.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap();
+        assert_eq!(rows as usize, n, "{table} rows in SQLite");
+    }
+    let violations: i64 = db.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(violations, 0, "foreign keys hold");
+    let integrity: String = db.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(integrity, "ok");
+    python_csv_counts_agree(out, &expected);
+    sqlite3_cli_agrees(out, expected[2].1);
+    assert_no_temp_files(out);
+}
+
+/// Python's csv module reads the same number of records (skipped when there is no python3).
+fn python_csv_counts_agree(out: &Path, expected: &[(&str, usize)]) {
+    let script = "import csv, json, sys\nprint(json.dumps({t: sum(1 for _ in csv.DictReader(open(f'{sys.argv[1]}/{t}.csv', newline='', encoding='utf-8'))) for t in sys.argv[2:]}))";
+    let tables: Vec<&str> = expected.iter().map(|(t, _)| *t).collect();
+    let Ok(run) = Command::new("python3").arg("-c").arg(script).arg(out).args(&tables).output() else {
+        eprintln!("python3 not found: CSV check with Python skipped");
+        return;
+    };
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let counts: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    for (table, n) in expected {
+        assert_eq!(counts[*table].as_u64(), Some(*n as u64), "{table}.csv rows read by Python");
+    }
+}
+
+/// The sqlite3 command-line shell opens the file and finds no foreign-key violation (skipped
+/// when the shell is not installed; scripts/batch-throughput installs it).
+fn sqlite3_cli_agrees(out: &Path, actions: usize) {
+    let db = out.join("sgx.sqlite");
+    let Ok(run) = Command::new("sqlite3").arg("-bail").arg(&db).arg("PRAGMA foreign_key_check; SELECT count(*) FROM actions_with_document;").output() else {
+        eprintln!("sqlite3 not found: check with the sqlite3 shell skipped");
+        return;
+    };
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert_eq!(String::from_utf8_lossy(&run.stdout).trim(), actions.to_string(), "no violation rows, then the count");
+}
+
+fn assert_no_temp_files(dir: &Path) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let entry = entry.unwrap();
+        assert!(!entry.file_name().to_string_lossy().starts_with(".sgx-tmp-"), "left over: {}", entry.path().display());
+        if entry.file_type().unwrap().is_dir() {
+            assert_no_temp_files(&entry.path());
+        }
+    }
+}

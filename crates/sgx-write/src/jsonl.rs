@@ -1,0 +1,56 @@
+//! `documents.jsonl`: one model per line, each with its `document_id` as the first key, so the
+//! lines load straight into a data frame (`pandas.read_json(path, lines=True)`).
+
+use std::io::Write;
+use std::path::Path;
+
+use sgx_model::Extraction;
+
+use crate::{AtomicFile, DocumentId, WriteError};
+
+pub const JSONL_FILE: &str = "documents.jsonl";
+
+pub struct JsonlExport {
+    file: AtomicFile,
+}
+
+impl JsonlExport {
+    pub fn create(out_dir: &Path) -> Result<JsonlExport, WriteError> {
+        Ok(JsonlExport { file: AtomicFile::create(&out_dir.join(JSONL_FILE))? })
+    }
+
+    pub fn add(&mut self, id: &DocumentId, doc: &Extraction) -> Result<(), WriteError> {
+        let path = self.file.dest().to_path_buf();
+        let model = serde_json::to_string(doc).map_err(|source| WriteError::Json { path: path.clone(), source })?;
+        // The model is a JSON object: splice the id in as its first member.
+        let rest = model.strip_prefix('{').unwrap_or(&model);
+        let sep = if rest.starts_with('}') { "" } else { "," };
+        writeln!(self.file, "{{\"document_id\":\"{id}\"{sep}{rest}").map_err(WriteError::io(path))
+    }
+
+    pub fn finish(self) -> Result<(), WriteError> {
+        self.file.commit()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tables::tests::sample;
+
+    #[test]
+    fn one_model_per_line_with_its_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut export = JsonlExport::create(dir.path()).unwrap();
+        let id = crate::document_id(&b"x"[..]).unwrap();
+        export.add(&id, &sample()).unwrap();
+        export.add(&id, &sample()).unwrap();
+        export.finish().unwrap();
+        let text = std::fs::read_to_string(dir.path().join(JSONL_FILE)).unwrap();
+        assert_eq!(text.lines().count(), 2);
+        let mut line: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+        assert_eq!(line["document_id"], id.as_str());
+        line.as_object_mut().unwrap().remove("document_id");
+        assert_eq!(serde_json::from_value::<Extraction>(line).unwrap(), sample());
+    }
+}

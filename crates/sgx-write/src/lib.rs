@@ -1,0 +1,50 @@
+//! Writers of the batch exports. They read only the model ([`sgx_model::Extraction`]) and the
+//! document's stable id, and every file they produce is written atomically: into a temporary
+//! file in the same folder, renamed over the destination only when complete, so an interrupted
+//! run never leaves a half-written file (see [`atomic`]).
+//!
+//! - [`DocumentStore`]: `documents/<id>.json`, the full model per document; also the cache that
+//!   makes re-runs incremental.
+//! - [`Exports`]: `documents.jsonl`, one CSV per entity and `sgx.sqlite`, fed one document at a
+//!   time so that memory stays flat however many documents a batch has.
+//!
+//! The tables of the CSV and SQLite exports are defined once, in [`tables`].
+
+pub mod atomic;
+mod csv_export;
+mod exports;
+mod id;
+mod jsonl;
+mod sqlite;
+mod store;
+pub mod tables;
+
+pub use atomic::AtomicFile;
+pub use exports::{ExportFormat, Exports};
+pub use id::{document_id, DocumentId};
+pub use store::{DocumentStore, Stamp, STORE_DIR};
+pub use tables::LIST_SEPARATOR;
+
+use std::path::PathBuf;
+
+/// Why an export could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{path}: not a valid sgx model: {source}")]
+    Json { path: PathBuf, source: serde_json::Error },
+    #[error("{path}: {source}")]
+    Csv { path: PathBuf, source: csv::Error },
+    #[error("{path}: {source}")]
+    Sqlite { path: PathBuf, source: rusqlite::Error },
+    #[error("{path}: failed its integrity check: {detail}")]
+    Integrity { path: PathBuf, detail: String },
+}
+
+impl WriteError {
+    fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> WriteError {
+        let path = path.into();
+        move |source| WriteError::Io { path, source }
+    }
+}

@@ -1,0 +1,177 @@
+//! `sgx.sqlite`: one table per entity ([`crate::tables`]) with primary and foreign keys, indexes
+//! on partnership, year and kind, and views to start from: `<entity>_with_document` (each fact
+//! beside its document's partnership, kind and period) and `partnerships` (one row each).
+//! Lists are JSON arrays: `SELECT value FROM actions, json_each(actions.leads)`.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::types::{ToSqlOutput, Value};
+use rusqlite::{Connection, ToSql};
+use sgx_model::Extraction;
+use tempfile::NamedTempFile;
+
+use crate::atomic;
+use crate::tables::{Cell, Table, TABLES};
+use crate::{DocumentId, WriteError};
+
+pub const SQLITE_FILE: &str = "sgx.sqlite";
+
+const INDEXES: &str = "
+CREATE INDEX documents_partnership ON documents (partnership);
+CREATE INDEX documents_year ON documents (start_year, end_year);
+CREATE INDEX documents_kind ON documents (kind);
+";
+
+const PARTNERSHIPS_VIEW: &str = "
+CREATE VIEW partnerships AS
+SELECT partnership, max(partnership_acronym) AS acronym, count(*) AS documents,
+       min(start_year) AS first_year, max(end_year) AS last_year,
+       sum(priority_count) AS priorities, sum(action_count) AS actions
+FROM documents GROUP BY partnership;
+";
+
+pub struct SqliteExport {
+    conn: Connection,
+    // Held so the file is deleted if the export is dropped unfinished.
+    temp: NamedTempFile,
+    dest: PathBuf,
+    inserts: Vec<String>,
+}
+
+impl SqliteExport {
+    pub fn create(out_dir: &Path) -> Result<SqliteExport, WriteError> {
+        let dest = out_dir.join(SQLITE_FILE);
+        let temp = atomic::temp_in(&dest)?;
+        let err = sql_error(dest.clone());
+        let conn = Connection::open(temp.path()).map_err(&err)?;
+        // The file becomes visible only by rename when complete, so SQLite's own journal
+        // would only slow the bulk load down.
+        conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON;").map_err(&err)?;
+        let mut schema = String::new();
+        for table in TABLES {
+            schema.push_str(&create_table(table));
+        }
+        conn.execute_batch(&schema).map_err(&err)?;
+        conn.execute_batch("BEGIN").map_err(&err)?;
+        let inserts = TABLES.iter().map(|t| insert(t)).collect();
+        Ok(SqliteExport { conn, temp, dest, inserts })
+    }
+
+    pub fn add(&mut self, id: &DocumentId, doc: &Extraction) -> Result<(), WriteError> {
+        let err = sql_error(self.dest.clone());
+        for (table, sql) in TABLES.iter().zip(&self.inserts) {
+            let mut stmt = self.conn.prepare_cached(sql).map_err(&err)?;
+            for row in (table.rows)(id, doc) {
+                stmt.execute(rusqlite::params_from_iter(row.iter())).map_err(&err)?;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn finish(self) -> Result<(), WriteError> {
+        let SqliteExport { conn, temp, dest, .. } = self;
+        let err = sql_error(dest.clone());
+        conn.execute_batch("COMMIT").map_err(&err)?;
+        // Indexes after the bulk load: building them once is faster than keeping them up to date.
+        let mut views = String::from(INDEXES);
+        for table in &TABLES[1..] {
+            views.push_str(&with_document_view(table));
+        }
+        views.push_str(PARTNERSHIPS_VIEW);
+        conn.execute_batch(&views).map_err(&err)?;
+        check_foreign_keys(&conn, &dest)?;
+        conn.close().map_err(|(_, e)| err(e))?;
+        atomic::persist(temp, &dest)
+    }
+}
+
+impl ToSql for Cell<'_> {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(match self {
+            Cell::Null => ToSqlOutput::Owned(Value::Null),
+            Cell::Int(n) => ToSqlOutput::Owned(Value::Integer(*n)),
+            Cell::Bool(b) => ToSqlOutput::Owned(Value::Integer(i64::from(*b))),
+            Cell::Text(s) => ToSqlOutput::Borrowed(rusqlite::types::ValueRef::Text(s.as_bytes())),
+            Cell::List(items) => {
+                ToSqlOutput::Owned(Value::Text(serde_json::to_string(items).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?))
+            }
+        })
+    }
+}
+
+fn create_table(table: &Table) -> String {
+    let mut parts: Vec<String> = table.columns.iter().map(|c| format!("{} {}", c.name, c.sql)).collect();
+    if !table.constraints.is_empty() {
+        parts.push(table.constraints.to_string());
+    }
+    format!("CREATE TABLE {} (\n  {}\n);\n", table.name, parts.join(",\n  "))
+}
+
+fn insert(table: &Table) -> String {
+    let names: Vec<&str> = table.columns.iter().map(|c| c.name).collect();
+    let marks = vec!["?"; names.len()].join(", ");
+    format!("INSERT INTO {} ({}) VALUES ({marks})", table.name, names.join(", "))
+}
+
+/// Each fact beside the document facts a researcher filters by.
+fn with_document_view(table: &Table) -> String {
+    format!(
+        "CREATE VIEW {name}_with_document AS
+SELECT d.partnership, d.partnership_acronym, d.kind, d.start_year, d.end_year, d.period,
+       d.title AS document_title, d.path, t.*
+FROM {name} AS t JOIN documents AS d ON d.document_id = t.document_id;\n",
+        name = table.name
+    )
+}
+
+fn check_foreign_keys(conn: &Connection, dest: &Path) -> Result<(), WriteError> {
+    let err = sql_error(dest.to_path_buf());
+    let mut stmt = conn.prepare("PRAGMA foreign_key_check").map_err(&err)?;
+    let violations: Vec<String> = stmt.query_map([], |row| row.get::<_, String>(0)).map_err(&err)?.filter_map(Result::ok).collect();
+    if violations.is_empty() {
+        Ok(())
+    } else {
+        Err(WriteError::Integrity { path: dest.to_path_buf(), detail: format!("{} rows violate foreign keys (in {})", violations.len(), violations[0]) })
+    }
+}
+
+fn sql_error(path: PathBuf) -> impl Fn(rusqlite::Error) -> WriteError {
+    move |source| WriteError::Sqlite { path: path.clone(), source }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tables::tests::sample;
+
+    #[test]
+    fn tables_keys_and_views() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut export = SqliteExport::create(dir.path()).unwrap();
+        let a = crate::document_id(&b"a"[..]).unwrap();
+        let b = crate::document_id(&b"b"[..]).unwrap();
+        export.add(&a, &sample()).unwrap();
+        export.add(&b, &sample()).unwrap();
+        export.finish().unwrap();
+        let conn = Connection::open(dir.path().join(SQLITE_FILE)).unwrap();
+        let n: i64 = conn.query_row("SELECT count(*) FROM actions_with_document WHERE kind = 'annual_report' AND start_year = 2021", [], |r| r.get(0)).unwrap();
+        assert_eq!(n, 2);
+        let leads: String = conn.query_row("SELECT value FROM actions, json_each(actions.leads) LIMIT 1", [], |r| r.get(0)).unwrap();
+        assert_eq!(leads, "Board Manager");
+        let partnerships: i64 = conn.query_row("SELECT documents FROM partnerships", [], |r| r.get(0)).unwrap();
+        assert_eq!(partnerships, 2);
+        conn.execute_batch("PRAGMA foreign_keys = ON").unwrap();
+        let orphan = conn.execute("INSERT INTO glossary VALUES ('nope', 1, 't', 'e', 0, NULL, NULL, NULL)", []);
+        assert!(orphan.is_err(), "the foreign key is declared");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary or journal file left");
+    }
+
+    #[test]
+    fn duplicate_document_is_an_error_not_a_second_row() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut export = SqliteExport::create(dir.path()).unwrap();
+        let a = crate::document_id(&b"a"[..]).unwrap();
+        export.add(&a, &sample()).unwrap();
+        assert!(export.add(&a, &sample()).is_err());
+    }
+}
