@@ -39,7 +39,7 @@ fn is_term(s: &str) -> bool {
 fn from_table(i: usize, block: &Block, table: &Table, under_heading: bool, out: &mut Vec<GlossaryEntry>) {
     let grid = table.text_grid();
     let n = table.n_cols();
-    if n < 2 || n % 2 != 0 {
+    if n < 2 || !n.is_multiple_of(2) {
         return;
     }
     let pairs_per_row = n / 2;

@@ -140,7 +140,7 @@ fn push_markdown(text: &mut Text, s: &str, outer: &[Style], em: &mut Emphasis) {
                 let next = chars.get(i + run).copied().unwrap_or(' ');
                 // `_` inside a word (snake_case, URLs) is not emphasis.
                 let intraword = c == '_' && prev.is_alphanumeric() && next.is_alphanumeric();
-                let can_toggle = !intraword && !(prev.is_whitespace() && next.is_whitespace());
+                let can_toggle = !intraword && (!prev.is_whitespace() || !next.is_whitespace());
                 if !can_toggle {
                     buf.extend(std::iter::repeat_n(c, run));
                 } else {
