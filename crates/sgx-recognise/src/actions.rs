@@ -159,21 +159,24 @@ pub fn recognise(ctx: &Context) -> ActionTables {
     for (i, block) in ctx.blocks() {
         let Some(table) = block.as_table() else {
             // Prose between two parts of a table ends it; a heading does too.
-            if block.as_table().is_none() && !matches!(block.kind, sgx_ir::BlockKind::List { .. }) {
+            if !matches!(block.kind, sgx_ir::BlockKind::List { .. }) {
                 open = None;
             }
             continue;
         };
-        let (columns, mut state) = match Columns::find(table) {
-            Some(c) => (c, Assembly::default()),
+        // (columns, state, first data row)
+        let (columns, mut state, start) = match Columns::find(table) {
+            Some(c) => {
+                let start = c.header_row + 1;
+                (c, Assembly::default(), start)
+            }
             None => match open.take() {
-                Some((c, n, state)) if n == table.n_cols() => (Columns { header_row: 0, roles: c.roles }, state),
+                Some((c, n, state)) if n == table.n_cols() => (Columns { header_row: 0, roles: c.roles }, state, 0),
                 _ => continue,
             },
         };
         out.tables.push(i);
         let header_row = columns.header_row;
-        let start = if Columns::find(table).is_some() { header_row + 1 } else { 0 };
         for row in table.rows.iter().skip(start) {
             if row.header || is_header_copy(row, table, header_row) {
                 continue;
@@ -208,8 +211,14 @@ fn read_row(block_idx: usize, block: &Block, row: &Row, columns: &Columns, st: &
     if filled.is_empty() {
         return;
     }
-    let ev = evidence(block_idx, &row.prov.merge(&block.prov.clone()).clone());
-    let ev = Evidence { lines: row.prov.lines.map(|l| [l.start, l.end]).or(ev.lines), ..ev };
+    // The row's own location, falling back to the table's where the row has none.
+    let prov = sgx_ir::Provenance {
+        page: row.prov.page.or(block.prov.page),
+        lines: row.prov.lines.or(block.prov.lines),
+        bbox: row.prov.bbox.or(block.prov.bbox),
+        path: row.prov.path.clone().or_else(|| block.prov.path.clone()),
+    };
+    let ev = evidence(block_idx, &prov);
 
     // A band: one filled cell in the first column across a table that has more columns.
     if filled.len() == 1 && filled[0].col == 0 && columns.roles.len() > 2 && is_band(filled[0], columns) {
@@ -279,7 +288,6 @@ fn read_row(block_idx: usize, block: &Block, row: &Row, columns: &Columns, st: &
         st.objective_ref = Some(r);
         new_objective = true;
     }
-    let _ = continued;
 
     let leads = leads_of(row, &columns.cols(Role::Lead), &st.last_leads);
     let measures: Vec<String> = paras(row, &columns.cols(Role::Measure)).iter().flat_map(|p| split_sentences(&clean(&p.text.text))).collect();
