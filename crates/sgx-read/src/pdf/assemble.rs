@@ -282,15 +282,7 @@ fn flush_lines(lines: &mut Vec<Line>, page: u32, vocab: &Vocabulary, levels: &He
             if j == k + 1 && l.is_bold() && !lines[j].is_bold() && l.plain().split_whitespace().count() <= 12 {
                 break;
             }
-            text.push("\n", &[]);
-            let mut joined = Text::default();
-            std::mem::swap(&mut joined, &mut text);
-            let mut tmp = joined;
-            if tmp.text.ends_with('\n') {
-                tmp.text.pop();
-            }
-            vocab.join(&mut tmp, lines[j].text.clone());
-            text = tmp;
+            vocab.join(&mut text, lines[j].text.clone());
             bbox = bbox.union(&lines[j].bbox());
             j += 1;
         }
