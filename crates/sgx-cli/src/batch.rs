@@ -101,7 +101,7 @@ pub fn main(args: BatchArgs) -> ExitCode {
             ExitCode::from(EXIT_FATAL)
         }
         Err(panic) => {
-            eprintln!("sgx batch: {}", worker::panic_reason(panic.as_ref()));
+            eprintln!("sgx batch: {}", crate::isolate::panic_reason(panic.as_ref()));
             ExitCode::from(EXIT_FATAL)
         }
     }
@@ -196,7 +196,7 @@ impl Work<'_> {
                     }
                 })
             });
-            writer.join().unwrap_or_else(|panic| Err(sgx_write::WriteError::Io { path: ERRORS_FILE.into(), source: std::io::Error::other(worker::panic_reason(panic.as_ref())) }))
+            writer.join().unwrap_or_else(|panic| Err(sgx_write::WriteError::Io { path: ERRORS_FILE.into(), source: std::io::Error::other(crate::isolate::panic_reason(panic.as_ref())) }))
         })
     }
 
@@ -206,7 +206,7 @@ impl Work<'_> {
         match result {
             Ok(Ok(done)) => Outcome::Done { id, done },
             Ok(Err(failed)) => Outcome::Failed { id: Some(id), failed },
-            Err(panic) => Outcome::Failed { id: Some(id), failed: worker::Failed::new("batch", worker::panic_reason(panic.as_ref())) },
+            Err(panic) => Outcome::Failed { id: Some(id), failed: worker::Failed::new("batch", crate::isolate::panic_reason(panic.as_ref())) },
         }
     }
 }

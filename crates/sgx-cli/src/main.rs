@@ -84,14 +84,7 @@ fn main() -> ExitCode {
     let err = match result {
         Ok(Ok(())) => return ExitCode::SUCCESS,
         Ok(Err(e)) => format!("{e:#}"),
-        Err(panic) => {
-            let msg = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown".into());
-            format!("internal error (please report): {msg}")
-        }
+        Err(panic) => isolate::panic_reason(&*panic),
     };
     // The worker reports the bare reason; the parent names the file.
     let line = match (worker, file) {

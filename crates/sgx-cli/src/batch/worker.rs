@@ -82,7 +82,7 @@ pub fn serve(at_parse: fn(&Path)) -> anyhow::Result<()> {
         match result {
             Ok(Ok(json)) => writeln!(out, "model {json}")?,
             Ok(Err(e)) => writeln!(out, "error {}", format!("{e:#}").replace(['\n', '\r'], " "))?,
-            Err(panic) => writeln!(out, "error {}", panic_reason(panic.as_ref()))?,
+            Err(panic) => writeln!(out, "error {}", crate::isolate::panic_reason(panic.as_ref()))?,
         }
         out.flush()?;
     }
@@ -95,12 +95,7 @@ fn in_process(file: &Path) -> Result<String, Failed> {
     match result {
         Ok(Ok(json)) => Ok(json),
         Ok(Err(e)) => Err(Failed::new(stage, format!("{e:#}"))),
-        Err(panic) => Err(Failed::new(stage, panic_reason(panic.as_ref()))),
+        Err(panic) => Err(Failed::new(stage, crate::isolate::panic_reason(panic.as_ref()))),
     }
 }
 
-/// The one-line reason for a caught panic.
-pub fn panic_reason(panic: &(dyn std::any::Any + Send)) -> String {
-    let msg = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_else(|| "unknown".into());
-    format!("internal error (please report): {}", msg.replace(['\n', '\r'], " "))
-}
