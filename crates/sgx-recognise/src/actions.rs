@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 use sgx_ir::{Block, Cell, CellPara, Row, Style, Table};
 use sgx_model::{Action, Evidence, Timescale};
 

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 use sgx_ir::{Block, BlockKind, Table};
 use sgx_model::GlossaryEntry;
 

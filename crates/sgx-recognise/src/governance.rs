@@ -18,12 +18,12 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 use sgx_ir::{Block, BlockKind, ListItem, Table};
 use sgx_model::{Body, Evidence, GlossaryEntry, Partnership};
 
 use crate::actions::ActionTables;
-use crate::util::{clean, evidence, heading_text, similarity, Context};
+use crate::util::{clean, evidence, heading_text, similarity, Context, Cued};
 
 pub fn recognise(
     ctx: &Context,
@@ -168,33 +168,35 @@ fn lower_in(tok: &str, set: &[&str]) -> bool {
 // Facts' phrases
 // ---------------------------------------------------------------------------------------------
 
-/// A meeting frequency as printed. (Word classes in these patterns are ASCII: a Unicode `\w`
-/// inside bounded repeats makes each pattern cost milliseconds to compile, per document.)
+/// A meeting frequency as printed.
 const FREQ: &str = r"(?:(?:at\s+least\s+|approximately\s+|around\s+|roughly\s+|usually\s+)?(?:quarterly|monthly|bi-?monthly|termly|weekly|fortnightly|bi-?annually|annually|half-?yearly|six[- ]weekly|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+times\s+(?:per|a|each|every)\s+(?:year|annum|term|month)|twice\s+(?:per|a|each|every)\s+(?:year|term|month)|once\s+(?:per|a|each|every)\s+(?:month|term|quarter|year)|every\s+(?:[A-Za-z]+\s+)?(?:weeks|months|quarter|term)))";
 
-static FREQ_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)\b{FREQ}\b")).unwrap());
+/// Words every frequency contains.
+const FREQ_CUES: &[&str] = &["quarterly", "monthly", "termly", "weekly", "fortnightly", "annually", "yearly", "times", "twice", "once", "every"];
+
+static FREQ_RE: Cued = Cued::new(FREQ_CUES, || Regex::new(&format!(r"(?i)\b{FREQ}\b")).unwrap());
 /// "meets eight times per year", "which meets on a monthly basis", "Meet twice per year".
-static MEETS: LazyLock<Regex> = LazyLock::new(|| {
+static MEETS: Cued = Cued::new(FREQ_CUES, || {
     Regex::new(&format!(
         r"(?i)\b(?:meets?|met|meetings?\s+(?:are|is|were|will\s+be)\s+held|convenes?)\b(?:\s+[A-Za-z0-9_-]+){{0,3}}?\s+({FREQ})\b"
     ))
     .unwrap()
 });
 /// "termly Schools Network meetings", "the quarterly Board meetings".
-static FREQ_MEETINGS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)\b({FREQ})\s+((?:[A-Za-z0-9_'’&/-]+\s+){{1,8}}?)meetings?\b")).unwrap());
-static CHAIRED_BY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bchaired\s+by\s+(?:the\s+|an?\s+)?([^.;]+)").unwrap());
-static CHAIRED_INDEPENDENTLY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bchaired\s+independently\b[^.;]*").unwrap());
-static LED_BY_CHAIR: LazyLock<Regex> = LazyLock::new(|| {
+static FREQ_MEETINGS: Cued =
+    Cued::new(&["meeting"], || Regex::new(&format!(r"(?i)\b({FREQ})\s+((?:[A-Za-z0-9_'’&/-]+\s+){{1,8}}?)meetings?\b")).unwrap());
+static CHAIRED_BY: Cued =
+    Cued::new(&["chaired"], || Regex::new(r"(?i)\bchaired\s+by\s+(?:the\s+|an?\s+)?([^.;]+)").unwrap());
+static CHAIRED_INDEPENDENTLY: Cued =
+    Cued::new(&["chaired"], || Regex::new(r"(?i)\bchaired\s+independently\b[^.;]*").unwrap());
+static LED_BY_CHAIR: Cued = Cued::new(&["independent"], || {
     Regex::new(r"(?i)\b(?:under\s+the\s+leadership\s+of|led\s+by|under)\s+(?:its\s+|an?\s+|the\s+)?(independent\s+chair(?:\s*person)?(?:,\s+(?:[A-Z][A-Za-z0-9_'’-]*\s?){1,4})?)").unwrap()
 });
 /// "Chair: Jane Doe" on a line of its own.
-static CHAIR_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?im)^\W*chair(?:person)?\s*[:\-–]\s*([^\n]+)$").unwrap());
+static CHAIR_LABEL: Cued =
+    Cued::new(&["chair"], || Regex::new(r"(?im)^\W*chair(?:person)?\s*[:\-–]\s*([^\n]+)$").unwrap());
 /// A signature: "Jane Doe, Director of X and Chair of the ABC".
-static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+static SIGNATURE: Cued = Cued::new(&["chair"], || {
     Regex::new(r"(?i)^[\W_]*([^\n]{3,200}?)(?:,|\s+and)\s+(?:the\s+)?(?:independent\s+)?chair\s+of\s+(?:the\s+)?")
         .unwrap()
 });
@@ -203,38 +205,54 @@ static CHAIR_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(,?\s+(?:which|who|whilst|while|and\s+(?:is|has|was|will|meets|reports|includes?|comprises?|consists?|brings?))\b.*$|\s+[–—]\s.*$|,\s*(?:meets?|reports?|is|has)\b.*$|\s+(?:in|during|since|from|for)\s+(?:the\s+year\s+)?(?:\d{2,4}(?:[/-]\d{2,4})?|the\s+year)\b.*$)").unwrap()
 });
 /// "reports to", "report headline issues to", "reported regularly to", "provide updates to".
-static REPORTS: LazyLock<Regex> = LazyLock::new(|| {
+static REPORTS: Cued = Cued::new(&["report", "update", "accountable"], || {
     Regex::new(r"(?i)\b(?:(?:reports?|reported|reporting)(?:\s+(?:[A-Za-z]+ly|back|in\s+turn|headline|issues|progress|findings|its|their))*|updates?|accountable)\s+to\s+(?:the\s+)?").unwrap()
 });
 /// A measure cell of the form "X to PBG" / "Subgroup to PBG".
-static CELL_TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*(.{1,80}?)\s+to\s+(?:the\s+)?").unwrap());
+static CELL_TO: Cued = Cued::new(&["to"], || Regex::new(r"(?i)^\s*(.{1,80}?)\s+to\s+(?:the\s+)?").unwrap());
 /// A subject that points back to an earlier sentence: "The group meets…", "this group was chaired by…".
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(\b(?:the|this|that|each)\s+(?:group|sub-?group|sub\s+group|sub-?committee|committee|panel|network|forum|chair|chairs|meetings?)\b|^\W*(?:it|they)\b|\bit\s+(?:is|was|has|had|will|meets|met|reports)\b)").unwrap()
 });
 /// Mentions right after these words name a body the partnership only takes part in.
-static PARTICIPATION: LazyLock<Regex> = LazyLock::new(|| {
+static PARTICIPATION: Cued = Cued::new(&["represent", "sit", "member"], || {
     Regex::new(r"(?i)\b(?:represented\s+on|representation\s+on|sits?\s+on|members?\s+of|membership\s+of)\s+(?:the\s+|every\s+|each\s+)?$").unwrap()
 });
 /// Mentions right after these words are weak evidence: outside bodies are worked with, attended.
-static WEAK_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+static WEAK_CONTEXT: Cued = Cued::new(&["attend", "with", "former", "previous", "predecessor", "national", "regional", "representative", "participate", "link"], || {
     Regex::new(r"(?i)\b(?:attend(?:s|ed|ing|ance)?(?:\s+at)?|(?:work|agree|liaise|consult|engage|partner)(?:s|ing|ed|d)?(?:\s+more)?(?:\s+closely)?\s+with|(?:former|previous|predecessor|national|regional|sub-regional)|representatives?\s+(?:from|of)|participate\s+in|links?\s+(?:with|to)|relationship\s+with)\s+(?:the\s+|every\s+|each\s+|all\s+)?(?:new\s+|regional\s+|national\s+|sub-regional\s+)?$").unwrap()
 });
 /// A sentence about an outside organisation's arrangements.
-static EXTERNAL_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+static EXTERNAL_SENTENCE: Cued = Cued::new(&["department", "secretary", "ofsted", "home", "council", "nhs"], || {
     Regex::new(
         r"(?i)\b(?:department\s+(?:for|of)|secretary\s+of\s+state|ofsted|home\s+office|council's|nhs\s+england)\b",
     )
     .unwrap()
 });
 /// A sentence announcing a body that does not exist yet.
-static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+static FUTURE: Cued = Cued::new(&["be"], || {
     Regex::new(r"(?i)\b(?:will\s+be|is\s+to\s+be|are\s+to\s+be|to\s+be)\s+(?:established|formed|set\s+up|created|launched|introduced)\b").unwrap()
 });
 /// An acronym in parentheses ("(PBG)", "(CRLG)").
-static ACRONYM_PAREN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\(\s*([A-Z][A-Z&]*[A-Z]s?(?:\s+[A-Z][A-Z&]+)?)\s*\)").unwrap());
-static TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’&./-]*").unwrap());
+static ACRONYM_PAREN: Cued =
+    Cued::new(&["("], || Regex::new(r"\(\s*([A-Z][A-Z&]*[A-Z]s?(?:\s+[A-Z][A-Z&]+)?)\s*\)").unwrap());
+/// Word tokens as byte ranges: a letter or digit, then letters, digits and the joiners inside
+/// names and abbreviations ("Children's", "CAMHS/CYPS", "Co-ordination").
+fn token_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.by_ref().find(|(_, c)| c.is_alphanumeric())?;
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '&' | '.' | '/' | '-')) {
+                end = i;
+                break;
+            }
+            chars.next();
+        }
+        Some((start, end))
+    })
+}
 static NUMBERING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:(?:section|part|chapter|appendix)\s+)?(?:\d+(?:\.\d+)*|[ivx]+)\s*[:.)\-–]\s*").unwrap()
 });
@@ -282,11 +300,10 @@ impl Unit {
             parens.push((m.start(), m.end(), c[1].to_string()));
             work.replace_range(m.range(), &" ".repeat(m.len()));
         }
-        let toks: Vec<Tok> = TOKEN
-            .find_iter(&work)
-            .filter_map(|m| {
-                let s = m.as_str().trim_end_matches(['.', '\'', '’', '/', '-', '&']);
-                (!s.is_empty()).then(|| Tok { start: m.start(), end: m.start() + s.len() })
+        let toks: Vec<Tok> = token_spans(&work)
+            .filter_map(|(start, end)| {
+                let s = work[start..end].trim_end_matches(['.', '\'', '’', '/', '-', '&']);
+                (!s.is_empty()).then(|| Tok { start, end: start + s.len() })
             })
             .collect();
         let mut unit = Unit {
@@ -807,7 +824,7 @@ impl<'p> Scan<'p> {
 
     /// "Child Safeguarding Practice Review (CSPR)" → CSPR stands for those words.
     fn learn_acronyms(&mut self, ctx: &Context) {
-        static DEFINED: LazyLock<Regex> = LazyLock::new(|| {
+        static DEFINED: Cued = Cued::new(&["("], || {
             Regex::new(r"((?:[A-Z][A-Za-z0-9_'’-]*\s+(?:(?:and|of|for|&)\s+)?){1,8})\(([A-Z][A-Z&]{1,8})\)").unwrap()
         });
         for (_, b) in ctx.blocks() {

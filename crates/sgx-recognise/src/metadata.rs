@@ -9,10 +9,10 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 use sgx_model::{DocumentInfo, DocumentKind, Partnership, Period};
 
-use crate::util::{clean, evidence, Context};
+use crate::util::{clean, evidence, Context, Cued};
 
 pub struct Metadata {
     pub partnership: Partnership,
@@ -22,7 +22,7 @@ pub struct Metadata {
 /// How many leading blocks count as the title region.
 const FRONT_BLOCKS: usize = 12;
 
-static NAME: LazyLock<Regex> = LazyLock::new(|| {
+static NAME: Cued = Cued::new(&["safeguarding"], || {
     Regex::new(
         r"(?x)
         ((?:[A-Z][A-Za-z'’.\-]+\s+(?:(?:and|&|upon|on|in|of)\s+)?){1,5}?)
@@ -138,7 +138,7 @@ fn partnership(ctx: &Context) -> Partnership {
 /// The acronym the document uses for `name`: "Name (ACR)" where it is defined, else the
 /// initials of the name where the text uses them.
 fn acronym(name: &str, text: &str) -> Option<String> {
-    let defined = Regex::new(&format!(r"(?i){}\s*\(([A-Za-z&]{{2,10}})\)", regex::escape(name).replace(r"\ ", r"\s+"))).ok()?;
+    let defined = Regex::new(&format!(r"(?i){}\s*\(([A-Za-z&]{{2,10}})\)", regex_lite::escape(name).replace(r"\ ", r"\s+"))).ok()?;
     if let Some(c) = defined.captures(text) {
         return Some(c[1].to_string());
     }
@@ -148,7 +148,7 @@ fn acronym(name: &str, text: &str) -> Option<String> {
         .filter_map(|w| w.chars().next())
         .flat_map(char::to_uppercase)
         .collect();
-    let used = Regex::new(&format!(r"\b{}\b", regex::escape(&initials))).ok()?;
+    let used = Regex::new(&format!(r"\b{}\b", regex_lite::escape(&initials))).ok()?;
     (initials.len() >= 3 && used.find_iter(text).count() >= 2).then_some(initials)
 }
 

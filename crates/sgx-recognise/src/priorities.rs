@@ -12,16 +12,16 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 use sgx_ir::{Block, BlockKind, ListItem, Provenance, Style, Table, Text};
 use sgx_model::{Evidence, Priority};
 
 use crate::actions::ActionTables;
-use crate::util::{any_number, clean, evidence, heading_text, similarity, split_names, Context};
+use crate::util::{any_number, clean, evidence, heading_text, similarity, split_names, Context, Cued, contains_ignore_ascii_case};
 
 const NUMBER: &str = r"\d{1,2}|[ivxIVX]{1,4}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
 
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+static LABEL: Cued = Cued::new(&["priorit"], || {
     Regex::new(&format!(
         r"^\s*(?i:(?:strategic|key|our|business)\s+)?(?i:priority|priorities)\s+(?:no\.?\s*)?({NUMBER})\s*(?:[:.\-–—,)]\s*|\s+)(.*)$"
     ))
@@ -31,7 +31,10 @@ static LEADING_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^\s*\(?({NUMBER})[.):]\s+(.*)$")).unwrap());
 static MEASURES_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:key\s+)?(?:performance\s+)?(?:measures|indicators|kpis)\s*(?:of\s+success)?\s*:\s*(.*)$").unwrap());
-static PRIORITY_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)priorit").unwrap());
+/// "priority", "priorities", "prioritise" in any case.
+fn names_priorities(text: &str) -> bool {
+    contains_ignore_ascii_case(text, "priorit")
+}
 
 /// How much a candidate is trusted when two give the same priority.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -226,7 +229,7 @@ fn listed_after_intro(ctx: &Context, i: usize, block: &Block, out: &mut Vec<Cand
     let intro = if i == 0 { None } else { Some(&ctx.doc.blocks[i - 1]) };
     let intro_is_priorities = intro.is_some_and(|b| {
         let t = b.plain_text();
-        PRIORITY_WORD.is_match(&t) && t.split_whitespace().count() <= 40 && (heading_text(b).is_some() || t.trim_end().ends_with([':', '.']) || !t.contains('.'))
+        names_priorities(&t) && t.split_whitespace().count() <= 40 && (heading_text(b).is_some() || t.trim_end().ends_with([':', '.']) || !t.contains('.'))
     });
     match &block.kind {
         BlockKind::List { items } if intro_is_priorities && (2..=12).contains(&items.len()) => {
@@ -235,7 +238,7 @@ fn listed_after_intro(ctx: &Context, i: usize, block: &Block, out: &mut Vec<Cand
             }
         }
         BlockKind::Paragraph { text } => {
-            let under = ctx.section_title(i).is_some_and(|s| PRIORITY_WORD.is_match(&s));
+            let under = ctx.section_title(i).is_some_and(|s| names_priorities(&s));
             if let (true, Some(lead)) = (under, text.leading(Style::Bold)) {
                 let title = clean(lead).trim_end_matches([':', '.']).to_string();
                 if !title.is_empty() && !text.is_all(Style::Bold) && title.split_whitespace().count() <= 15 {

@@ -1,11 +1,73 @@
 //! Helpers shared by the recognisers: block context (which heading a block sits under),
 //! evidence, and text normalisation.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_lite::{CaptureMatches, Captures, Matches, Regex};
 use sgx_ir::{Block, BlockKind, Document, Provenance, Style, Text};
 use sgx_model::Evidence;
+
+/// A pattern with the words it cannot match without (its cues).
+///
+/// The recognisers use regex-lite, whose patterns compile in microseconds (the `regex` crate
+/// spent ~10 ms per process compiling ours, more than reading a short PDF), but which has no
+/// literal prefilter: it runs its NFA over every byte. Patterns searched over every paragraph
+/// therefore carry their cues, and a text without any is skipped at memchr speed. Debug builds
+/// check that the cues are right: a skipped text must not match.
+pub struct Cued {
+    /// Lower-case ASCII words; one of them occurs (in any case) wherever the pattern matches.
+    cues: &'static [&'static str],
+    re: LazyLock<Regex, fn() -> Regex>,
+}
+
+impl Cued {
+    pub const fn new(cues: &'static [&'static str], build: fn() -> Regex) -> Cued {
+        Cued { cues, re: LazyLock::new(build) }
+    }
+
+    /// The pattern, if `text` has one of its cues.
+    fn gate(&self, text: &str) -> Option<&Regex> {
+        let cued = self.cues.iter().any(|cue| contains_ignore_ascii_case(text, cue));
+        debug_assert!(cued || !self.re.is_match(text), "cues {:?} miss a match of {} in {text:?}", self.cues, self.re.as_str());
+        cued.then(|| &*self.re)
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        self.gate(text).is_some_and(|re| re.is_match(text))
+    }
+
+    pub fn find<'h>(&self, text: &'h str) -> Option<regex_lite::Match<'h>> {
+        self.gate(text).and_then(|re| re.find(text))
+    }
+
+    pub fn replace_all<'h>(&self, text: &'h str, with: &str) -> Cow<'h, str> {
+        match self.gate(text) {
+            Some(re) => re.replace_all(text, with),
+            None => Cow::Borrowed(text),
+        }
+    }
+
+    pub fn captures<'h>(&self, text: &'h str) -> Option<Captures<'h>> {
+        self.gate(text).and_then(|re| re.captures(text))
+    }
+
+    pub fn captures_iter<'r, 'h>(&'r self, text: &'h str) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
+        self.gate(text).into_iter().flat_map(move |re| -> CaptureMatches<'r, 'h> { re.captures_iter(text) })
+    }
+
+    pub fn find_iter<'r, 'h>(&'r self, text: &'h str) -> impl Iterator<Item = regex_lite::Match<'h>> + use<'r, 'h> {
+        self.gate(text).into_iter().flat_map(move |re| -> Matches<'r, 'h> { re.find_iter(text) })
+    }
+}
+
+/// `needle` (lower-case ASCII) occurs in `hay`, ignoring ASCII case.
+pub fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else { return true };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay)
+        .any(|i| hay.get(i + 1..i + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(rest)))
+}
 
 /// Evidence for a fact read from block `block` at `prov`.
 pub fn evidence(block: usize, prov: &Provenance) -> Evidence {
@@ -63,7 +125,7 @@ fn is_heading_like(t: &Text) -> bool {
     words > 0 && words <= 12 && !t.text.contains('\n') && t.is_all(Style::Bold)
 }
 
-static MARKUP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*|__|<[^>]{1,40}>").unwrap());
+static MARKUP: Cued = Cued::new(&["**", "__", "<"], || Regex::new(r"\*\*|__|<[^>]{1,40}>").unwrap());
 
 /// Normalise text for output: markup leftovers removed, whitespace collapsed, bullet glyphs
 /// and stray separators trimmed from both ends.
