@@ -1,14 +1,14 @@
-//! Per-document isolation: the work on one document runs in a child process (this binary
-//! re-run with a hidden subcommand) under a wall-clock limit and an address-space limit, so
-//! a parser that hangs, crashes or runs away with memory costs that document one error line
-//! and never the program. `sgx batch` keeps such workers for many documents, one at a time
-//! (`batch::pool`).
+//! Per-document isolation: the work on one document runs in a child process under a
+//! wall-clock limit and an address-space limit, so a parser that hangs, crashes or runs away
+//! with memory costs that document one error line and never the program.
+//!
+//! One-file commands fork (`run_forked`): the child is this process as it stands, so it pays
+//! no second start-up (which cost as much as reading a short PDF). `sgx batch` starts
+//! long-lived workers instead (this binary re-run with a hidden subcommand, `run` and
+//! `batch::pool`), because a batch process has threads and must not fork.
 
-use std::io::Read;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
-
-use wait_timeout::ChildExt;
 
 /// The hidden subcommand the child runs.
 pub const WORKER: &str = "__worker";
@@ -21,8 +21,14 @@ pub struct Limits {
     pub max_memory: u64,
 }
 
-/// Run `sgx __worker ARGS...` and return its stdout, or the reason it failed.
+/// Run `sgx __worker ARGS...` and return its stdout, or the reason it failed (one-file
+/// commands where fork is not available).
+#[cfg(not(unix))]
 pub fn run(args: &[String], limits: Limits) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    use std::process::Stdio;
+    use wait_timeout::ChildExt;
+
     let mut child = worker_command(args, limits)?
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -56,6 +62,127 @@ pub fn run(args: &[String], limits: Limits) -> Result<Vec<u8>, String> {
         return Ok(out);
     }
     Err(exit_reason(&err, &status, limits))
+}
+
+/// Run `work` in a forked child under the limits and return what it produced, or the reason
+/// it failed. The child's stderr is captured, so its last line can explain a crash (the
+/// allocator's "memory allocation … failed", say) without reaching the user's terminal.
+///
+/// Call only while this process has a single thread: a forked child inherits no other
+/// thread, and a lock another thread held would stay locked in it.
+#[cfg(unix)]
+pub fn run_forked(work: impl FnOnce() -> Result<Vec<u8>, String>, limits: Limits) -> Result<Vec<u8>, String> {
+    use std::os::fd::AsRawFd;
+    use std::os::unix::process::ExitStatusExt;
+
+    let pipe = || std::io::pipe().map_err(|e| format!("cannot create a pipe for the worker: {e}"));
+    let (out_r, out_w) = pipe()?;
+    let (err_r, err_w) = pipe()?;
+    // SAFETY: the caller guarantees a single-threaded process, so the child may run any code.
+    let pid = unsafe { libc::fork() };
+    if pid < 0 {
+        return Err(format!("cannot start a worker process: {}", std::io::Error::last_os_error()));
+    }
+    if pid == 0 {
+        drop((out_r, err_r));
+        // SAFETY: dup2 onto fd 2 replaces this process's stderr with the pipe; _exit ends the
+        // child without running the parent's exit handlers or flushing its copied buffers.
+        unsafe {
+            libc::dup2(err_w.as_raw_fd(), 2);
+        }
+        drop(err_w);
+        apply_limits(limits.max_memory);
+        let code = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)) {
+            Ok(Ok(bytes)) => write_all(&out_w, &bytes).map_or(1, |()| 0),
+            Ok(Err(reason)) => fail(&reason),
+            Err(panic) => fail(&panic_reason(&*panic)),
+        };
+        unsafe { libc::_exit(code) }
+    }
+    drop((out_w, err_w));
+    let deadline = std::time::Instant::now() + limits.timeout;
+    let drained = drain(&out_r, &err_r, deadline);
+    if drained.is_none() {
+        // SAFETY: pid is our child, not yet reaped.
+        unsafe {
+            libc::kill(pid, libc::SIGKILL);
+        }
+    }
+    let status = reap(pid)?;
+    let Some((out, err)) = drained else { return Err(timed_out(limits)) };
+    let status = std::process::ExitStatus::from_raw(status);
+    if status.success() {
+        return Ok(out);
+    }
+    Err(exit_reason(String::from_utf8_lossy(&err).trim(), &status, limits))
+}
+
+/// In a forked child: the reason as the last line of stderr, and the exit code for failure.
+#[cfg(unix)]
+fn fail(reason: &str) -> i32 {
+    let _ = write_all(&std::io::stderr(), format!("{}\n", reason.replace('\n', " ")).as_bytes());
+    1
+}
+
+#[cfg(unix)]
+fn write_all(to: impl std::io::Write, bytes: &[u8]) -> Result<(), ()> {
+    let mut to = to;
+    to.write_all(bytes).map_err(drop)
+}
+
+/// Read both pipes to their end, or give up at the deadline (None).
+#[cfg(unix)]
+fn drain(out: &std::io::PipeReader, err: &std::io::PipeReader, deadline: std::time::Instant) -> Option<(Vec<u8>, Vec<u8>)> {
+    use std::os::fd::AsRawFd;
+
+    let mut bufs = [Vec::new(), Vec::new()];
+    let mut open = [true, true];
+    let readers = [out, err];
+    let mut chunk = vec![0u8; 1 << 16];
+    while open.iter().any(|&o| o) {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            return None;
+        }
+        let mut fds: Vec<libc::pollfd> = (0..2)
+            .filter(|&i| open[i])
+            .map(|i| libc::pollfd { fd: readers[i].as_raw_fd(), events: libc::POLLIN, revents: 0 })
+            .collect();
+        let ms = left.as_millis().clamp(1, i32::MAX as u128) as i32;
+        // SAFETY: fds is a valid array of fds.len() pollfd structs.
+        let ready = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, ms) };
+        if ready < 0 {
+            if std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
+                continue;
+            }
+            return None;
+        }
+        for fd in fds.iter().filter(|fd| fd.revents != 0) {
+            let i = if fd.fd == readers[0].as_raw_fd() { 0 } else { 1 };
+            match std::io::Read::read(&mut &*readers[i], &mut chunk) {
+                Ok(0) | Err(_) => open[i] = false,
+                Ok(n) => bufs[i].extend_from_slice(&chunk[..n]),
+            }
+        }
+    }
+    let [out, err] = bufs;
+    Some((out, err))
+}
+
+/// Wait for the child to end; its raw wait status.
+#[cfg(unix)]
+fn reap(pid: libc::pid_t) -> Result<i32, String> {
+    let mut status = 0;
+    loop {
+        // SAFETY: status is a valid out-pointer; pid is our child.
+        if unsafe { libc::waitpid(pid, &mut status, 0) } == pid {
+            return Ok(status);
+        }
+        let e = std::io::Error::last_os_error();
+        if e.kind() != std::io::ErrorKind::Interrupted {
+            return Err(format!("cannot wait for the worker: {e}"));
+        }
+    }
 }
 
 /// The command that starts a worker, `sgx __worker ARGS...`, carrying the memory limit.
@@ -95,18 +222,23 @@ fn signal(_: &std::process::ExitStatus) -> Option<i32> {
     None
 }
 
-/// In the worker: apply the memory limit the parent passed, and end with the parent (a batch
-/// killed half-way must not leave a hanging worker behind).
+/// In an exec'd worker: apply the memory limit the parent passed.
 pub fn apply_worker_limits() {
+    if let Some(bytes) = std::env::var(MEMORY_ENV).ok().and_then(|v| v.parse::<u64>().ok()) {
+        apply_limits(bytes);
+    }
+}
+
+/// In a worker: limit its address space, and end it with the parent (a run killed half-way
+/// must not leave a hanging worker behind).
+fn apply_limits(max_memory: u64) {
     #[cfg(target_os = "linux")]
     // SAFETY: prctl(PR_SET_PDEATHSIG) only sets a flag of this process.
     unsafe {
         libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
     }
     #[cfg(unix)]
-    if let Some(bytes) = std::env::var(MEMORY_ENV).ok().and_then(|v| v.parse::<u64>().ok()) {
-        let _ = rlimit::setrlimit(rlimit::Resource::AS, bytes, bytes);
-    }
+    let _ = rlimit::setrlimit(rlimit::Resource::AS, max_memory, max_memory);
 }
 
 /// The one-line reason for a caught panic.

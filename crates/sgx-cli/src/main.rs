@@ -124,7 +124,18 @@ fn isolated(kind: &str, file: &std::path::Path, limits: LimitArgs) -> anyhow::Re
         return Ok(produce(kind, file)?.into_bytes());
     }
     let l = isolate::Limits { timeout: Duration::from_secs(limits.timeout.max(1)), max_memory: limits.max_memory_mb.max(64) * 1024 * 1024 };
-    isolate::run(&[kind.to_string(), file.display().to_string()], l).map_err(anyhow::Error::msg)
+    // Single-threaded here: nothing has started a thread yet.
+    #[cfg(unix)]
+    let output = isolate::run_forked(
+        || {
+            test_hooks(file);
+            produce(kind, file).map(String::into_bytes).map_err(|e| format!("{e:#}"))
+        },
+        l,
+    );
+    #[cfg(not(unix))]
+    let output = isolate::run(&[kind.to_string(), file.display().to_string()], l);
+    output.map_err(anyhow::Error::msg)
 }
 
 /// The JSON one command prints for one file.
@@ -190,7 +201,7 @@ fn io_reason(e: &std::io::Error) -> String {
 }
 
 /// Test-only behaviour, switched on by the test suite through the environment: a worker
-/// that hangs or crashes on a chosen file, to prove the parent survives both.
+/// that hangs, crashes or exhausts memory on a chosen file, to prove the parent survives.
 fn test_hooks(file: &std::path::Path) {
     let name = file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
     if std::env::var("SGX_TEST_HANG_ON").is_ok_and(|v| !v.is_empty() && name.contains(&v)) {
@@ -200,5 +211,11 @@ fn test_hooks(file: &std::path::Path) {
     }
     if std::env::var("SGX_TEST_ABORT_ON").is_ok_and(|v| !v.is_empty() && name.contains(&v)) {
         std::process::abort();
+    }
+    if std::env::var("SGX_TEST_EXHAUST_MEMORY_ON").is_ok_and(|v| !v.is_empty() && name.contains(&v)) {
+        let mut held: Vec<Vec<u8>> = Vec::new();
+        loop {
+            held.push(vec![1; 64 << 20]);
+        }
     }
 }

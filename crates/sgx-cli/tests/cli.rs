@@ -117,3 +117,32 @@ fn a_crashing_parser_costs_one_line() {
     let out = Command::new(env!("CARGO_BIN_EXE_sgx")).args(["extract", doc.to_str().unwrap()]).env("SGX_TEST_ABORT_ON", "crashes").output().unwrap();
     assert_one_line_error(&out, "crashes.txt", "crashed");
 }
+
+#[test]
+fn a_parser_exhausting_memory_costs_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("grows.txt");
+    std::fs::write(&doc, "A plan.").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_sgx"))
+        .args(["extract", "--max-memory-mb", "256", doc.to_str().unwrap()])
+        .env("SGX_TEST_EXHAUST_MEMORY_ON", "grows")
+        .output()
+        .unwrap();
+    assert_one_line_error(&out, "grows.txt", "out of memory (limit 256 MB)");
+}
+
+#[test]
+fn isolation_keeps_large_output_and_the_exit_status() {
+    // The worker's output passes through a pipe: a document whose JSON is far larger than a
+    // pipe's buffer must arrive whole, and a good run must still exit 0.
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("long.md");
+    let body: String = (1..=8000).map(|i| format!("{i}. Action number {i} of the plan, led by the Board.\n")).collect();
+    std::fs::write(&doc, format!("# Annual Report\n\n{body}")).unwrap();
+    let isolated = sgx(&["ir", doc.to_str().unwrap()]);
+    assert!(isolated.status.success(), "{}", String::from_utf8_lossy(&isolated.stderr));
+    assert!(isolated.stdout.len() > 256 * 1024, "output larger than a pipe buffer: {}", isolated.stdout.len());
+    let in_process = sgx(&["ir", "--in-process", doc.to_str().unwrap()]);
+    assert_eq!(isolated.stdout, in_process.stdout);
+}
+
