@@ -2,7 +2,7 @@
 """Write the DOCX twins of corpus documents: Word files with the same facts as their text
 originals, built from hand-written WordprocessingML with nothing but the standard library.
 
-    scripts/make-docx.py            # writes corpus/*.docx
+    scripts/make-docx.py            # writes corpus/*.docx and fixtures/spaces/*.docx
 
 The files use what real Word documents use and the DOCX reader must handle: paragraph and
 character styles (headings through basedOn and outline levels, Title, Subtitle), list
@@ -619,16 +619,57 @@ def harrowfield():
     return body, []
 
 
+def wensley():
+    """A short fixture whose words are separated by the spaces word processors print: no-break
+    (U+00A0), thin (U+2009), narrow no-break (U+202F) and em (U+2003) spaces."""
+    nb, thin, narrow, em = "\u00a0", "\u2009", "\u202f", "\u2003"
+    # Words joined by a no-break space cannot wrap, so a long joined run in a narrow cell is
+    # broken mid-word when printed: table cells keep such runs short.
+    w = 2400
+    head = ["Ref", "Objective", "Actions", "Lead", f"Success{nb}measures", "Timescale"]
+    rows = [
+        ["1", f"Practitioners recognise neglect{nb}early.", f"Launch{nb}the neglect{thin}toolkit across agencies.",
+         f"Neglect{nb}Lead", f"Toolkit{nb}used in 80% of cases audited.", f"March{nb}2024"],
+        ["2", f"Exploitation is{nb}spotted and disrupted.", f"Train{nb}taxi drivers and hotel{nb}staff.",
+         f"Exploitation Coordinator", f"300{nb}people trained.", f"December{narrow}2023"],
+    ]
+    body = "".join([
+        p(f"Wensley{nb}Safeguarding Children{nb}Partnership", style="Title"),
+        p(f"Annual{thin}Report 2023\u201324", style="Heading1"),
+        p(f"This{nb}report describes how the Wensley{nb}Safeguarding{nb}Children{nb}Partnership (WSCP) "
+          f"is{narrow}organised. Words here are separated by no-break spaces, thin spaces, narrow no-break "
+          f"spaces and em{em}spaces, as word processors and web pages print them."),
+        p(f"Our{nb}priorities", style="Heading1"),
+        p(f"Priority{nb}1:{thin}Neglect is recognised early and families are helped before it escalates."),
+        p(f"Priority{nb}2:{thin}Children at risk of exploitation outside the home are kept safe."),
+        p("How the partnership works", style="Heading1"),
+        p(f"The{nb}Quality{nb}Assurance{nb}Subgroup is chaired{nb}by the Head{nb}of{nb}Safeguarding for the ICB, "
+          f"meets{nb}quarterly and reports{nb}to the Executive{em}Group."),
+        p(f"The{nb}Learning{nb}and{nb}Development Subgroup meets{thin}six{nb}times{nb}a{nb}year and "
+          f"reports{nb}to the Executive{nb}Group."),
+        p(f"Action{nb}plan", style="Heading1"),
+        table(6, row(*[cell(p(t(h, bold=True)), width=w) for h in head], header=True),
+              *[row(*[cell(c, width=w) for c in r]) for r in rows], width=w),
+        p("Glossary", style="Heading1"),
+        table(2, row(cell(p(t("Acronym", bold=True)), width=4500), cell(p(t("Meaning", bold=True)), width=4500), header=True),
+              row(cell("ICB", width=4500), cell(f"Integrated{nb}Care{nb}Board", width=4500)),
+              row(cell("WSCP", width=4500), cell(f"Wensley Safeguarding{nb}Children Partnership", width=4500)),
+              width=4500),
+    ])
+    return body, []
+
+
 def main():
     out_dir = os.path.join(ROOT, "corpus")
     docs = [
         ("northmoor_scp_business_plan_2019-22.docx", "Business Plan 2019-22",
          "Northmoor Safeguarding Children Partnership \u2013 Business Plan 2019-22", northmoor),
         ("harrowfield_lscb_workplan_2009-10.docx", "Workplan 2009/10", "Harrowfield LSCB \u2013 Workplan 2009/10", harrowfield),
+        ("../fixtures/spaces/wensley_scp_structure_2023-24.docx", "Annual Report 2023-24", "Wensley SCP", wensley),
     ]
     for name, title, running, build in docs:
         body, notes = build()
-        path = os.path.join(out_dir, name)
+        path = os.path.normpath(os.path.join(out_dir, name))
         write_docx(path, title, running, body, notes)
         print(f"wrote {os.path.relpath(path, ROOT)}", file=sys.stderr)
 

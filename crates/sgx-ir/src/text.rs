@@ -2,7 +2,9 @@ use serde::{Deserialize, Serialize};
 
 /// Text with inline emphasis. `text` may hold `\n` where the source broke a line inside the
 /// block; recognisers use those breaks (a structure chart's boxes, a run of labels) and
-/// writers normalise them away.
+/// writers normalise them away. Its only whitespace is ' ' and `\n`: readers turn no-break,
+/// thin, em and other spaces into ' ' (tests/fixtures.rs checks every format), so recognisers
+/// can match ASCII whitespace.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Text {
     pub text: String,
