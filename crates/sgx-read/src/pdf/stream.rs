@@ -51,7 +51,9 @@ pub fn stream_tables(lines: &[Line]) -> Vec<StreamTable> {
             let top = b.iter().map(|&i| lines[i].top).fold(f32::MAX, f32::min);
             let size = lines[a[0]].size.max(lines[b[0]].size);
             let prose = b.len() == 1 && words(&lines[b[0]]) >= 10;
-            if top - bottom > 1.6 * size || prose {
+            // A line set larger than the row above is a heading: the next table's title.
+            let heading = b.len() == 1 && lines[b[0]].size > 1.2 * a.iter().map(|&i| lines[i].size).fold(f32::MIN, f32::max);
+            if top - bottom > 1.6 * size || prose || heading {
                 break;
             }
             end += 1;
@@ -197,5 +199,26 @@ mod tests {
         assert_eq!(t.grid.xs.len(), 4);
         assert_eq!(t.grid.cells.len(), 12);
         assert!(!t.used.contains(&0));
+    }
+
+    #[test]
+    fn a_heading_between_two_tables_ends_the_first() {
+        let mut lines = Vec::new();
+        let mut y = 100.0;
+        for (a, b, c) in [("Ref", "Action", "Lead"), ("1", "Audit cases", "Board Manager"), ("2", "Train staff", "Trainer"), ("3", "Review", "Chair")] {
+            lines.extend([line(a, 50.0, 70.0, y), line(b, 150.0, 220.0, y), line(c, 300.0, 380.0, y)]);
+            y += 14.0;
+        }
+        let mut heading = line("Glossary", 50.0, 120.0, y + 6.0);
+        heading.size = 14.0;
+        lines.push(heading);
+        y += 24.0;
+        for (a, b) in [("Term", "Meaning"), ("ICB", "Integrated Care Board"), ("LA", "Local Authority")] {
+            lines.extend([line(a, 50.0, 80.0, y), line(b, 150.0, 280.0, y)]);
+            y += 14.0;
+        }
+        let ts = stream_tables(&lines);
+        let shapes: Vec<(usize, usize)> = ts.iter().map(|t| (t.grid.ys.len() - 1, t.grid.xs.len() - 1)).collect();
+        assert_eq!(shapes, [(4, 3), (3, 2)], "two tables, the heading in neither");
     }
 }
