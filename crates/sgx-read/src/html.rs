@@ -646,15 +646,19 @@ impl<'a> Walker<'a> {
     }
 
     fn table(&mut self, el: ElementRef<'a>, ctx: Ctx, depth: usize) {
-        let prov = self.prov_of(el);
         let table_path = self.path_string();
+        let layout = html_table::layout(el);
+        if is_layout_table(el, &layout) {
+            self.layout_table(layout, ctx, depth);
+            return;
+        }
+        let prov = self.prov_of(el);
         for caption in el.children().filter_map(ElementRef::wrap).filter(|c| c.value().name() == "caption") {
             self.path.push("caption[1]".into());
             let blocks = self.blocks_of(caption, child_ctx(caption, ctx), depth + 1);
             self.out.extend(blocks);
             self.path.pop();
         }
-        let layout = html_table::layout(el);
         self.warnings.extend(layout.warnings.iter().map(|w| format!("{table_path}: {w}")));
         let mut nested = Vec::new();
         let mut rows = Vec::with_capacity(layout.rows.len());
@@ -684,6 +688,77 @@ impl<'a> Walker<'a> {
         self.out.push(Block::new(BlockKind::Table(table), prov));
         self.out.extend(nested);
     }
+}
+
+impl<'a> Walker<'a> {
+    /// A table that lays out the page: its cells are read as flow content, row by row, and
+    /// side cells that are mostly links (a site menu beside the content) are left out.
+    fn layout_table(&mut self, layout: html_table::Layout<'a>, ctx: Ctx, depth: usize) {
+        let sizes: Vec<Vec<(usize, usize)>> = layout.rows.iter().map(|r| r.cells.iter().map(|c| text_and_link_chars(c.el)).collect()).collect();
+        let largest = sizes.iter().flatten().map(|&(all, _)| all).max().unwrap_or(0);
+        for (row, sizes) in layout.rows.iter().zip(sizes) {
+            for (placed, (all, links)) in row.cells.iter().zip(sizes) {
+                let menu = all * 5 < largest && links * 4 >= all;
+                if menu {
+                    continue;
+                }
+                self.path.push(format!("{}/{}", row.path, placed.path));
+                self.flush();
+                self.block_at_path(placed.el, child_ctx(placed.el, child_ctx(row.tr, ctx)), depth + 2);
+                self.flush();
+                self.path.pop();
+            }
+        }
+    }
+}
+
+/// A table used to lay out a page rather than to tabulate: marked so (`role="presentation"`),
+/// or without header cells and with a cell that holds a table or a heading of its own among
+/// running text. Data tables title their columns and rarely nest tables in prose; page layouts
+/// of old sites put the whole page, menus and content tables included, in cells.
+fn is_layout_table(el: ElementRef, layout: &html_table::Layout) -> bool {
+    if el.value().attr("role").is_some_and(|r| matches!(r.trim().to_ascii_lowercase().as_str(), "presentation" | "none")) {
+        return true;
+    }
+    if layout.rows.iter().any(|r| r.header) {
+        return false;
+    }
+    layout.rows.iter().flat_map(|r| &r.cells).any(|c| {
+        let structured = c.el.descendants().filter_map(ElementRef::wrap).any(|d| d.value().name() == "table" || heading_tag_level(d.value().name()).is_some());
+        structured && flow_chars(c.el) >= MIN_LAYOUT_FLOW_CHARS
+    })
+}
+
+/// A layout cell holds running text besides its tables: a page's worth, not a caption.
+const MIN_LAYOUT_FLOW_CHARS: usize = 200;
+
+/// Characters of text under `el` outside nested tables (iterative: no recursion on depth).
+fn flow_chars(el: ElementRef) -> usize {
+    let mut stack: Vec<_> = el.children().collect();
+    let mut n = 0;
+    while let Some(node) = stack.pop() {
+        match node.value() {
+            Node::Text(t) => n += t.trim().chars().count(),
+            Node::Element(e) if e.name() != "table" => stack.extend(node.children()),
+            _ => {}
+        }
+    }
+    n
+}
+
+/// Characters of text under `el`, and how many of them are link labels.
+fn text_and_link_chars(el: ElementRef) -> (usize, usize) {
+    let (mut all, mut links) = (0, 0);
+    for node in el.descendants() {
+        let Node::Text(t) = node.value() else { continue };
+        let n = t.trim().chars().count();
+        all += n;
+        // A link label sits a few levels under its <a>; looking further up costs too much.
+        if node.ancestors().take_while(|a| a.id() != el.id()).take(8).any(|a| a.value().as_element().is_some_and(|e| e.name() == "a")) {
+            links += n;
+        }
+    }
+    (all, links)
 }
 
 /// A list item from the blocks of its `<li>`: the first paragraphs are its text, nested
@@ -1326,6 +1401,21 @@ mod tests {
         assert_eq!(tasks, vec![("one", Some(0)), ("two", Some(0)), ("deep", Some(1))]);
         let inner_path = d.blocks[1].prov.path.as_deref().unwrap();
         assert!(inner_path.starts_with(t.rows[1].cells[1].prov.as_ref().unwrap().path.as_deref().unwrap()), "{inner_path}");
+    }
+
+    #[test]
+    fn layout_tables_are_read_as_the_page_they_lay_out() {
+        let prose = "The Board agreed this plan after its development day and will review it each quarter. ".repeat(3);
+        let d = doc(&format!(
+            "<table border=0><tr><td width=160><a href='a.htm'>Annual Report 2007-08</a><br><a href='b.htm'>Constitution</a></td>\
+             <td><p><b>WORKPLAN 2008-09</b></p><p>{prose}</p>\
+             <table border=1><tr><th>Task</th><th>Lead</th></tr><tr><td>Audit</td><td>Manager</td></tr></table>\
+             <p>Contact the Board Manager.</p></td></tr></table>"
+        ));
+        assert_eq!(kinds(&d), vec!["p:WORKPLAN 2008-09".to_string(), format!("p:{}", prose.trim()), "table:2x2".into(), "p:Contact the Board Manager.".into()]);
+        // The same shape with column headers, or a cell holding only a table, is data.
+        let data = doc("<table><tr><td><table><tr><td>a</td><td>b</td></tr></table></td><td>Tom</td></tr><tr><td>last</td><td>line</td></tr></table>");
+        assert_eq!(kinds(&data), vec!["table:2x2", "table:1x2"]);
     }
 
     #[test]

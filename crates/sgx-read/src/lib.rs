@@ -7,6 +7,7 @@ mod decode;
 mod docx;
 mod html;
 mod html_table;
+mod marker_table;
 mod pdf;
 mod table_repair;
 mod text;
@@ -80,6 +81,7 @@ pub fn read(bytes: &[u8], path: &str) -> Result<Document, ReadError> {
         Format::Html => html::read(bytes, path),
         Format::Docx => docx::read(bytes, path)?,
     };
+    marker_table::lists_from_marker_tables(&mut doc);
     if let Some(w) = extension_mismatch(path, format) {
         doc.warnings.insert(0, w);
     }
