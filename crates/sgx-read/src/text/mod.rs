@@ -67,6 +67,20 @@ enum Kind {
     Debris(&'static str),
 }
 
+/// A line's text as a candidate running title: the line without the page number printed
+/// after a tab beside it; None for other tab rows.
+fn running_title_text(line: &str) -> Option<&str> {
+    let t = line.trim();
+    if t.is_empty() {
+        return None;
+    }
+    match t.split_once('\t') {
+        None => Some(t),
+        Some((title, number)) if !number.contains('\t') && PAGE_NUMBER.is_match(number.trim()) => Some(title.trim()).filter(|t| !t.is_empty()),
+        Some(_) => None,
+    }
+}
+
 /// A bullet or number at the start of a line: (indent, marker, rest).
 fn list_marker(line: &str) -> Option<(usize, String, &str)> {
     let indent = line.len() - line.trim_start().len();
@@ -111,6 +125,9 @@ impl<'a> Scanner<'a> {
         if t.is_empty() {
             return Kind::Blank;
         }
+        if self.running.contains(&i) {
+            return Kind::Debris("repeated running title");
+        }
         if line.contains('\t') && !t.is_empty() {
             return Kind::Tsv;
         }
@@ -132,9 +149,6 @@ impl<'a> Scanner<'a> {
         }
         if IMAGE_DESCRIPTION.is_match(t) && (alone || t.len() > 60) {
             return Kind::Debris("image description");
-        }
-        if self.running.contains(&i) {
-            return Kind::Debris("repeated running title");
         }
         if list_marker(line).is_some() {
             return Kind::Item;
@@ -259,6 +273,11 @@ impl<'a> Scanner<'a> {
                 self.pos += 1;
                 continue;
             }
+            if kind == Kind::Tsv && k == Kind::Text && self.is_band_line(&out) {
+                out.push((self.pos as u32 + 1, self.lines[self.pos]));
+                self.pos += 1;
+                continue;
+            }
             if !matches!(k, Kind::Blank | Kind::Debris(_)) {
                 break;
             }
@@ -278,6 +297,30 @@ impl<'a> Scanner<'a> {
             }
         }
         out
+    }
+
+    /// A line without tabs inside a tab table: a band naming the section of the rows below
+    /// it ("PRIORITY 2: ..." printed across the table), where the converter dropped the empty
+    /// cells. It is short, and the table goes on right after it with a row of the same shape
+    /// (not the header of another table).
+    fn is_band_line(&self, rows_so_far: &[(u32, &str)]) -> bool {
+        const MAX_BAND_WORDS: usize = 30;
+        let i = self.pos;
+        if rows_so_far.len() < 2 || self.lines[i].split_whitespace().count() > MAX_BAND_WORDS {
+            return false;
+        }
+        let mut next = i + 1;
+        while next < self.lines.len() && matches!(self.kind(next), Kind::Blank | Kind::Debris(_)) {
+            next += 1;
+        }
+        if next >= self.lines.len() || self.kind(next) != Kind::Tsv {
+            return false;
+        }
+        let fields = |l: &str| l.trim_end().split('\t').count();
+        let (row, first) = (self.lines[next], rows_so_far[0].1);
+        let wide = |l: &str| fields(l) >= 3;
+        let same_header = tsv::same_fields(row, first);
+        wide(row) && fields(row) <= fields(first).max(fields(rows_so_far[rows_so_far.len() - 1].1)) && (same_header || !tsv::looks_like_header_line(row))
     }
 
     fn tsv_table(&mut self) {
@@ -342,28 +385,37 @@ impl<'a> Scanner<'a> {
 
     /// Running titles and footers: short standalone lines printed three or more times, or
     /// twice with a page number beside one of them. All their copies are dropped but one in
-    /// the opening lines, where the same words are the document's title.
+    /// the opening lines (unless printed with its page number), where the same words are the
+    /// document's title. A page number printed on the title's line (after a tab) or on the
+    /// line above or below it goes too.
     fn mark_running_titles(&mut self) {
+        let is_page_number = |k: usize| self.lines.get(k).is_some_and(|l| PAGE_NUMBER.is_match(l.trim()));
+        // Blank, or a page number printed with the title.
+        let apart = |k: Option<usize>| k.is_none_or(|k| self.lines.get(k).is_none_or(|l| l.trim().is_empty()) || is_page_number(k));
         let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
         for i in 0..self.lines.len() {
-            let t = self.lines[i].trim();
-            if t.is_empty() || t.contains('\t') || t.split_whitespace().count() > 12 || !self.is_alone(i) || PAGE_NUMBER.is_match(t) {
+            let Some(t) = running_title_text(self.lines[i]) else { continue };
+            if t.split_whitespace().count() > 12 || PAGE_NUMBER.is_match(t) || !apart(i.checked_sub(1)) || !apart(Some(i + 1)) {
                 continue;
             }
             seen.entry(sgx_ir::normalize_ws(t).to_lowercase()).or_default().push(i);
         }
-        let near_page_number = |i: usize| {
-            (i.saturating_sub(3)..(i + 4).min(self.lines.len())).any(|k| k != i && PAGE_NUMBER.is_match(self.lines[k].trim()))
+        let numbered = |i: usize| {
+            self.lines[i].contains('\t')
+                || (i.saturating_sub(3)..(i + 4).min(self.lines.len())).any(|k| k != i && is_page_number(k))
         };
         let opening = self.opening_lines(20);
-        self.running = seen
+        let titles: Vec<usize> = seen
             .into_values()
-            .filter(|v| v.len() >= 3 || (v.len() == 2 && v.iter().any(|&i| near_page_number(i))))
+            .filter(|v| v.len() >= 3 || (v.len() == 2 && v.iter().any(|&i| numbered(i))))
             .flat_map(|v| {
-                let keep = v.first().copied().filter(|&i| i < opening);
+                // A copy with its page number beside it is a running title even there.
+                let keep = v.first().copied().filter(|&i| i < opening && !self.lines[i].contains('\t'));
                 v.into_iter().filter(move |&i| Some(i) != keep)
             })
             .collect();
+        let beside = titles.iter().flat_map(|&i| [i.wrapping_sub(1), i + 1]).filter(|&k| is_page_number(k));
+        self.running = beside.chain(titles.iter().copied()).collect();
     }
 
     /// The index of the line after the first `n` non-blank lines.
@@ -428,4 +480,63 @@ fn split_pipe_row(line: &str) -> Vec<String> {
 fn is_pipe_separator(cell: &str) -> bool {
     let c = cell.trim();
     !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')) && c.contains('-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(text: &str) -> Vec<Block> {
+        read(text, "t.txt", Format::Text).blocks
+    }
+
+    fn table(b: &Block) -> Vec<Vec<String>> {
+        b.as_table().expect("a table").text_grid()
+    }
+
+    #[test]
+    fn running_titles_go_with_the_page_numbers_printed_beside_them() {
+        let page = |n: u32, rows: &str| format!("Oxbury SCB | Business Plan 2014-15\t{n}\n\n{rows}\n\n");
+        let text = format!(
+            "{}{}Oxbury SCB | Business Plan 2014-15\n{}\n\nRef\tAction\tLead\tWhen\n3\tReview\tChair\tMay 2014\n",
+            page(1, "Ref\tAction\tLead\tWhen\n1\tAudit cases\tManager\tJune 2014"),
+            page(2, "2\tTrain staff\tTrainer\tJuly 2014"),
+            3
+        );
+        let bs = blocks(&text);
+        assert_eq!(bs.len(), 1, "one table, no running title or page number: {bs:?}");
+        let grid = table(&bs[0]);
+        let refs: Vec<&str> = grid.iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(refs, ["Ref", "1", "2", "Ref", "3"]);
+    }
+
+    #[test]
+    fn a_band_line_without_tabs_stays_inside_its_table() {
+        let text = "Ref\tAction\tLead\tWhen\n\
+                    PRIORITY 1: Neglect\t\t\t\n\
+                    1.1\tAudit neglect cases\tManager\tJune 2014\n\
+                    1.2\tTrain staff\tTrainer\tJuly 2014\n\
+                    PRIORITY 2: Exploitation\n\
+                    2.1\tMap hotspots\tPolice\tMay 2014\n\
+                    \n\
+                    The Board will review the plan each quarter.\n\
+                    \n\
+                    Area\tCases\tRate\tTrend\n\
+                    North\t12\t0.4\tUp\n";
+        let bs = blocks(text);
+        assert_eq!(bs.len(), 3, "{bs:?}");
+        let grid = table(&bs[0]);
+        assert_eq!(grid[4][0], "PRIORITY 2: Exploitation");
+        assert_eq!(grid[5][0], "2.1");
+        assert!(bs[1].as_paragraph().is_some(), "a sentence after the table is prose");
+        assert_eq!(table(&bs[2])[0][0], "Area");
+    }
+
+    #[test]
+    fn a_caption_between_two_tables_does_not_join_them() {
+        let text = "Ref\tAction\tLead\tWhen\n1\tAudit\tManager\tJune 2014\n2\tTrain\tTrainer\tJuly 2014\nTable 2: Budget\nItem\tCost\tSource\n";
+        let bs = blocks(text);
+        let tables = bs.iter().filter(|b| b.as_table().is_some()).count();
+        assert_eq!(tables, 2, "{bs:?}");
+    }
 }

@@ -152,6 +152,17 @@ fn best_offset(fields: &[&str], n_cols: usize, date_cols: &[f32], prev: Option<&
     best.0
 }
 
+/// A tab row of column titles (see [`looks_like_header`]).
+pub fn looks_like_header_line(line: &str) -> bool {
+    looks_like_header(&line.split('\t').map(str::to_string).collect::<Vec<_>>())
+}
+
+/// Two tab rows with the same non-empty fields (a header printed again after a page break).
+pub fn same_fields(a: &str, b: &str) -> bool {
+    let key = |l: &str| l.split('\t').map(norm).filter(|f| !f.is_empty()).collect::<Vec<_>>();
+    key(a) == key(b)
+}
+
 /// A first row of short, non-sentence labels (or all bold) reads as a header row.
 fn looks_like_header(fields: &[String]) -> bool {
     let paras: Vec<Vec<CellPara>> = fields.iter().map(|f| parse_paras(f)).collect();
