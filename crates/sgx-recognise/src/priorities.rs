@@ -231,8 +231,12 @@ fn listed_after_intro(ctx: &Context, i: usize, block: &Block, out: &mut Vec<Cand
         let t = b.plain_text();
         names_priorities(&t) && t.split_whitespace().count() <= 40 && (heading_text(b).is_some() || t.trim_end().ends_with([':', '.']) || !t.contains('.'))
     });
+    // Or the list a section about the priorities (plural: not one priority's own section)
+    // opens with, right after its heading or after a sentence introducing it.
+    let opens_priorities_section = ctx.section_title(i).is_some_and(|s| s.contains("priorities"))
+        && intro.is_some_and(|b| heading_text(b).is_some() || b.plain_text().trim_end().ends_with(':'));
     match &block.kind {
-        BlockKind::List { items } if intro_is_priorities && (2..=12).contains(&items.len()) => {
+        BlockKind::List { items } if (intro_is_priorities || opens_priorities_section) && (2..=12).contains(&items.len()) => {
             for (k, item) in items.iter().enumerate() {
                 out.push(from_item(i, item, k as u32 + 1));
             }
@@ -304,6 +308,15 @@ mod tests {
              Later we return to them.\n\n**Priority One: Keep babies safe.** More words here.\n\nPriority III. Hear children\n",
         );
         assert_eq!(p, vec![(1, "Keep babies safe.".into()), (2, "Tackle neglect".into()), (3, "Hear children".into())]);
+    }
+
+    #[test]
+    fn the_list_opening_a_priorities_section_is_the_priorities() {
+        let p = priorities(
+            "5. KEY PRIORITIES FOR 2006-07\n\nFor its first year the Board will concentrate on:\n\n- setting up the Board\n- finding privately fostered children\n\n\
+             6. PRIORITY ONE IN DETAIL\n\nWe will:\n\n- agree a constitution\n- appoint a manager\n",
+        );
+        assert_eq!(p, vec![(1, "setting up the Board".into()), (2, "finding privately fostered children".into())]);
     }
 
     #[test]

@@ -57,6 +57,8 @@ struct Scanner<'a> {
 enum Kind {
     Blank,
     Heading,
+    /// A heading typed as a line of capitals ("5. KEY PRIORITIES FOR 2006-07").
+    CapsHeading,
     Rule,
     Tsv,
     Pipe,
@@ -65,6 +67,14 @@ enum Kind {
     Text,
     /// Debris dropped on sight (page numbers, image descriptions, repeated running titles).
     Debris(&'static str),
+}
+
+/// A short line whose letters are all capitals, numbered or not: converters print headings
+/// so ("5. KEY PRIORITIES FOR 2006-07", "HOW THE BOARD WORKS"). Called on standalone lines.
+fn is_caps_heading(t: &str) -> bool {
+    const MAX_WORDS: usize = 12;
+    let mut letters = t.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && t.chars().filter(|c| c.is_alphabetic()).count() >= 4 && letters.all(char::is_uppercase) && t.split_whitespace().count() <= MAX_WORDS && !t.contains('|')
 }
 
 /// A line's text as a candidate running title: the line without the page number printed
@@ -150,6 +160,9 @@ impl<'a> Scanner<'a> {
         if IMAGE_DESCRIPTION.is_match(t) && (alone || t.len() > 60) {
             return Kind::Debris("image description");
         }
+        if alone && is_caps_heading(t) {
+            return Kind::CapsHeading;
+        }
         if list_marker(line).is_some() {
             return Kind::Item;
         }
@@ -172,6 +185,10 @@ impl<'a> Scanner<'a> {
                     self.pos += 1;
                 }
                 Kind::Heading => self.heading(),
+                Kind::CapsHeading => {
+                    self.push(BlockKind::Heading { level: 2, text: parse_line(self.lines[i].trim()) }, i, i);
+                    self.pos += 1;
+                }
                 Kind::Tsv => self.tsv_table(),
                 Kind::Pipe => self.pipe_table(),
                 Kind::HtmlTable => self.html_table(),
@@ -530,6 +547,16 @@ mod tests {
         assert_eq!(grid[5][0], "2.1");
         assert!(bs[1].as_paragraph().is_some(), "a sentence after the table is prose");
         assert_eq!(table(&bs[2])[0][0], "Area");
+    }
+
+    #[test]
+    fn standalone_capital_lines_are_headings() {
+        let bs = blocks("5. KEY PRIORITIES FOR 2006-07\n\nThe Board agreed these.\n\n1. Audit the cases\n\nNHS\n");
+        let heading = bs[0].as_heading().map(|(l, t)| (l, t.text.as_str()));
+        assert_eq!(heading, Some((2, "5. KEY PRIORITIES FOR 2006-07")));
+        assert!(bs[1].as_paragraph().is_some());
+        assert!(bs[2].as_list().is_some(), "a numbered sentence is a list item");
+        assert!(bs[3].as_heading().is_none(), "too few letters for a heading");
     }
 
     #[test]
