@@ -31,9 +31,7 @@ fn as_list(table: &Table) -> Option<Vec<ListItem>> {
             if k > 0 {
                 text.push("\n", &[]);
             }
-            let base = text.text.len();
-            text.text.push_str(&para.text.text);
-            text.marks.extend(para.text.marks.iter().map(|m| sgx_ir::Mark { start: m.start + base, end: m.end + base, style: m.style }));
+            crate::text::append(&mut text, para.text.clone());
         }
         if text.is_empty() {
             return None;
