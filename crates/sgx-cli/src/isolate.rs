@@ -125,8 +125,7 @@ fn fail(reason: &str) -> i32 {
 }
 
 #[cfg(unix)]
-fn write_all(to: impl std::io::Write, bytes: &[u8]) -> Result<(), ()> {
-    let mut to = to;
+fn write_all(mut to: impl std::io::Write, bytes: &[u8]) -> Result<(), ()> {
     to.write_all(bytes).map_err(drop)
 }
 

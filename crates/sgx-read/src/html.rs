@@ -222,9 +222,7 @@ fn is_small_or_links(el: ElementRef) -> bool {
         let Node::Text(t) = node.value() else { continue };
         let n = t.trim().chars().count();
         all += n;
-        // A link label sits a few levels under its <a>; looking further up costs too much.
-        let linked = node.ancestors().take_while(|a| a.id() != el.id()).take(8).any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"));
-        if linked {
+        if is_link_label(node, el) {
             in_links += n;
         }
         if all > MAX_FURNITURE_CHARS && in_links * 2 < all {
@@ -232,6 +230,12 @@ fn is_small_or_links(el: ElementRef) -> bool {
         }
     }
     true
+}
+
+/// A text node inside a link within `el`. A link label sits a few levels under its <a>;
+/// looking further up costs too much.
+fn is_link_label(node: ego_tree::NodeRef<Node>, el: ElementRef) -> bool {
+    node.ancestors().take_while(|a| a.id() != el.id()).take(8).any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"))
 }
 
 /// Headings without h-tags: `role="heading"`, heading-like classes ("title", "heading-2",
@@ -753,8 +757,7 @@ fn text_and_link_chars(el: ElementRef) -> (usize, usize) {
         let Node::Text(t) = node.value() else { continue };
         let n = t.trim().chars().count();
         all += n;
-        // A link label sits a few levels under its <a>; looking further up costs too much.
-        if node.ancestors().take_while(|a| a.id() != el.id()).take(8).any(|a| a.value().as_element().is_some_and(|e| e.name() == "a")) {
+        if is_link_label(node, el) {
             links += n;
         }
     }

@@ -48,15 +48,14 @@ fn is_marker(s: &str) -> bool {
     if s.chars().count() == 1 {
         return matches!(s.chars().next(), Some('•' | '●' | '▪' | '■' | '◦' | '○' | '-' | '–' | '*' | '·' | '➢' | '►' | '✓'));
     }
-    let (body, closed) = match s.strip_prefix('(') {
-        Some(rest) => (rest.strip_suffix(')'), true),
-        None => (s.strip_suffix(['.', ')', ':']), false),
+    let body = match s.strip_prefix('(') {
+        Some(rest) => rest.strip_suffix(')'),
+        None => s.strip_suffix(['.', ')', ':']),
     };
     let Some(body) = body.filter(|b| !b.is_empty()) else { return false };
     let numeric = body.len() <= 2 && body.bytes().all(|b| b.is_ascii_digit());
     let letter = body.len() == 1 && body.bytes().all(|b| b.is_ascii_alphabetic());
     let roman = body.len() <= 5 && body.bytes().all(|b| matches!(b.to_ascii_lowercase(), b'i' | b'v' | b'x'));
-    let _ = closed;
     numeric || letter || roman
 }
 

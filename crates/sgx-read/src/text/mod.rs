@@ -73,8 +73,8 @@ enum Kind {
 /// so ("5. KEY PRIORITIES FOR 2006-07", "HOW THE BOARD WORKS"). Called on standalone lines.
 fn is_caps_heading(t: &str) -> bool {
     const MAX_WORDS: usize = 12;
-    let mut letters = t.chars().filter(|c| c.is_alphabetic()).peekable();
-    letters.peek().is_some() && t.chars().filter(|c| c.is_alphabetic()).count() >= 4 && letters.all(char::is_uppercase) && t.split_whitespace().count() <= MAX_WORDS && !t.contains('|')
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) && t.split_whitespace().count() <= MAX_WORDS && !t.contains('|')
 }
 
 /// A line's text as a candidate running title: the line without the page number printed
