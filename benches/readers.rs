@@ -8,7 +8,8 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 /// File extension → the format name used in the bench ids.
-const FORMATS: [(&str, &str); 5] = [("txt", "text"), ("md", "markdown"), ("html", "html"), ("docx", "docx"), ("pdf", "pdf")];
+const FORMATS: [(&str, &str); 5] =
+    [("txt", "text"), ("md", "markdown"), ("html", "html"), ("docx", "docx"), ("pdf", "pdf")];
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
@@ -39,7 +40,9 @@ fn readers(c: &mut Criterion) {
             continue;
         }
         group.throughput(Throughput::Bytes(bytes.len() as u64));
-        group.bench_function(format!("{format}/{name}"), |b| b.iter(|| sgx_read::read(&bytes, &name).map(|d| d.blocks.len())));
+        group.bench_function(format!("{format}/{name}"), |b| {
+            b.iter(|| sgx_read::read(&bytes, &name).map(|d| d.blocks.len()))
+        });
         group.bench_function(format!("{format}+recognise/{name}"), |b| {
             b.iter(|| sgx_read::read(&bytes, &name).map(|d| sgx_recognise::recognise(&d).actions.len()))
         });

@@ -65,13 +65,16 @@ fn check(expected: &Value, got: &Value, problems: &mut Vec<String>) {
     if ek != gk {
         bad(format!("priorities {ek:?} vs {gk:?}"));
     }
-    let ea: Vec<&Value> = expected["actions"].as_array().unwrap().iter().filter(|a| a["garbled"] != true).collect();
-    let ga: Vec<&Value> = got["actions"].as_array().unwrap().iter().filter(|a| a["garbled"] != true).collect();
+    let ea: Vec<&Value> =
+        expected["actions"].as_array().unwrap().iter().filter(|a| a["garbled"] != true).collect();
+    let ga: Vec<&Value> =
+        got["actions"].as_array().unwrap().iter().filter(|a| a["garbled"] != true).collect();
     if ea.len() != ga.len() {
         bad(format!("{} action rows, expected {}", ga.len(), ea.len()));
     }
     // Rows are paired by their tasks (or objective, for tables without a task column).
-    let row_key = |a: &Value| if text(&a["tasks"]).is_empty() { text(&a["objective"]) } else { text(&a["tasks"]) };
+    let row_key =
+        |a: &Value| if text(&a["tasks"]).is_empty() { text(&a["objective"]) } else { text(&a["tasks"]) };
     for e in &ea {
         let Some(g) = ga.iter().find(|g| row_key(g) == row_key(e)) else {
             bad(format!("action row not found: {}", row_key(e)));
@@ -93,10 +96,15 @@ fn check(expected: &Value, got: &Value, problems: &mut Vec<String>) {
         bad("glossary differs".into());
     }
     // Governance: F1 over bodies matched by name.
-    let eg: Vec<String> = expected["governance"].as_array().unwrap().iter().map(|b| text(&b["name"])).collect();
-    let gg: Vec<String> = got["governance"]["bodies"].as_array().unwrap().iter().map(|b| text(&b["name"])).collect();
+    let eg: Vec<String> =
+        expected["governance"].as_array().unwrap().iter().map(|b| text(&b["name"])).collect();
+    let gg: Vec<String> =
+        got["governance"]["bodies"].as_array().unwrap().iter().map(|b| text(&b["name"])).collect();
     let matched = eg.iter().filter(|e| gg.iter().any(|g| name_sim(e, g) >= 0.7)).count() as f64;
-    let (p, r) = (if gg.is_empty() { 0.0 } else { matched / gg.len() as f64 }, if eg.is_empty() { 1.0 } else { matched / eg.len() as f64 });
+    let (p, r) = (
+        if gg.is_empty() { 0.0 } else { matched / gg.len() as f64 },
+        if eg.is_empty() { 1.0 } else { matched / eg.len() as f64 },
+    );
     let f1 = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
     if !eg.is_empty() && f1 < GOVERNANCE_MIN_F1 {
         bad(format!("governance F1 {f1:.2}: expected {eg:?}, got {gg:?}"));
@@ -115,7 +123,8 @@ fn corpus_facts_match_the_expected_facts() {
         let path = entry.unwrap().path();
         let expected: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let doc_path = root.join("corpus").join(expected["doc"].as_str().unwrap());
-        let doc = sgx_read::read(&std::fs::read(&doc_path).unwrap(), &doc_path.display().to_string()).unwrap();
+        let doc =
+            sgx_read::read(&std::fs::read(&doc_path).unwrap(), &doc_path.display().to_string()).unwrap();
         let got = serde_json::to_value(sgx_recognise::recognise(&doc)).unwrap();
         check(&expected, &got, &mut problems);
         checked += 1;

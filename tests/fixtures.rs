@@ -11,7 +11,8 @@ use serde_json::Value;
 
 fn fixtures(dir: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(dir);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).expect("fixture folder").map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(&dir).expect("fixture folder").map(|e| e.unwrap().path()).collect();
     files.sort();
     files
 }
@@ -67,18 +68,30 @@ fn facts_read_through_unicode_spaces_are_the_same_in_every_format() {
         ["partnership", "document", "priorities", "actions", "governance", "glossary"].map(|k| v[k].clone())
     };
     let files = fixtures("spaces");
-    let reference = files.iter().find(|f| f.extension().is_some_and(|e| e == "md")).expect("the markdown original");
+    let reference =
+        files.iter().find(|f| f.extension().is_some_and(|e| e == "md")).expect("the markdown original");
     let [partnership, document, priorities, actions, governance, glossary] = facts(reference);
     assert_eq!(partnership["name"], "Wensley Safeguarding Children Partnership");
     assert_eq!(partnership["acronym"], "WSCP");
-    assert_eq!((document["period"]["start_year"].as_i64(), document["period"]["end_year"].as_i64()), (Some(2023), Some(2024)));
+    assert_eq!(
+        (document["period"]["start_year"].as_i64(), document["period"]["end_year"].as_i64()),
+        (Some(2023), Some(2024))
+    );
     assert_eq!(priorities.as_array().unwrap().len(), 2);
     let actions = actions.as_array().unwrap();
     assert_eq!(actions.len(), 2);
     assert_eq!(actions[0]["leads"][0], "Neglect Lead");
     assert_eq!(actions[1]["timescale"]["raw"], "December 2023");
-    let qa = governance["bodies"].as_array().unwrap().iter().find(|b| b["name"] == "Quality Assurance Subgroup").expect("QA subgroup");
-    assert_eq!((qa["meets"].as_str(), qa["reports_to"].as_str()), (Some("quarterly"), Some("Executive Group")));
+    let qa = governance["bodies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["name"] == "Quality Assurance Subgroup")
+        .expect("QA subgroup");
+    assert_eq!(
+        (qa["meets"].as_str(), qa["reports_to"].as_str()),
+        (Some("quarterly"), Some("Executive Group"))
+    );
     assert_eq!(qa["chair"], "Head of Safeguarding for the ICB");
     assert_eq!(glossary[1]["expansion"], "Wensley Safeguarding Children Partnership");
     let expected = facts(reference);

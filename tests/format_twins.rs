@@ -37,7 +37,9 @@ fn extract(name: &str) -> Value {
 fn facts(model: &Value, fact: &str) -> Value {
     fn strip(v: &Value) -> Value {
         match v {
-            Value::Object(o) => Value::Object(o.iter().filter(|(k, _)| *k != "evidence").map(|(k, v)| (k.clone(), strip(v))).collect()),
+            Value::Object(o) => Value::Object(
+                o.iter().filter(|(k, _)| *k != "evidence").map(|(k, v)| (k.clone(), strip(v))).collect(),
+            ),
             Value::Array(a) => Value::Array(a.iter().map(strip).collect()),
             other => other.clone(),
         }

@@ -115,22 +115,40 @@ fn run(args: BatchArgs) -> anyhow::Result<Summary> {
     std::fs::create_dir_all(out).with_context(|| format!("cannot create --out {}", out.display()))?;
     let _lock = lock(out)?;
     let store = DocumentStore::open(out)?;
-    let formats: Vec<ExportFormat> = if args.format.is_empty() { ExportFormat::ALL.to_vec() } else { args.format.iter().map(|&f| f.into()).collect() };
-    let jobs = args.jobs.filter(|&n| n > 0).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start the worker threads")?;
+    let formats: Vec<ExportFormat> = if args.format.is_empty() {
+        ExportFormat::ALL.to_vec()
+    } else {
+        args.format.iter().map(|&f| f.into()).collect()
+    };
+    let jobs = args
+        .jobs
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .context("cannot start the worker threads")?;
     let extractor = if args.limits.in_process {
         worker::Extractor::InProcess
     } else {
         // The same limits as `sgx extract` (see main.rs).
-        let limits = crate::isolate::Limits { timeout: Duration::from_secs(args.limits.timeout.max(1)), max_memory: args.limits.max_memory_mb.max(64) * 1024 * 1024 };
+        let limits = crate::isolate::Limits {
+            timeout: Duration::from_secs(args.limits.timeout.max(1)),
+            max_memory: args.limits.max_memory_mb.max(64) * 1024 * 1024,
+        };
         worker::Extractor::Workers(pool::WorkerPool::new(limits))
     };
 
     let progress = Progress::new(inputs.files.len(), args.quiet);
-    progress.note(&format!("sgx batch: {} inputs, {jobs} jobs, writing to {}", inputs.files.len(), out.display()));
+    progress.note(&format!(
+        "sgx batch: {} inputs, {jobs} jobs, writing to {}",
+        inputs.files.len(),
+        out.display()
+    ));
     let summary = Summary { inputs: inputs.files.len(), jobs, ..Summary::default() };
     let exporter = Exporter::new(out, &store, &formats, summary)?;
-    let work = Work { pool: &pool, store: &store, extractor: &extractor, progress: &progress, force: args.force };
+    let work =
+        Work { pool: &pool, store: &store, extractor: &extractor, progress: &progress, force: args.force };
     let written = work.extract_and_export(&inputs.files, exporter)?;
     progress.finish();
 
@@ -157,8 +175,13 @@ struct Work<'a> {
 
 impl Work<'_> {
     /// Extract the inputs in parallel while one writer thread exports the outcomes in input order.
-    fn extract_and_export<'a>(&self, inputs: &'a [inputs::Input], mut exporter: Exporter<'a>) -> Result<exporter::Written, sgx_write::WriteError> {
-        let ids: Vec<Result<DocumentId, worker::Failed>> = self.pool.install(|| inputs.par_iter().map(process::identify).collect());
+    fn extract_and_export<'a>(
+        &self,
+        inputs: &'a [inputs::Input],
+        mut exporter: Exporter<'a>,
+    ) -> Result<exporter::Written, sgx_write::WriteError> {
+        let ids: Vec<Result<DocumentId, worker::Failed>> =
+            self.pool.install(|| inputs.par_iter().map(process::identify).collect());
         let (send, receive) = mpsc::channel::<Finished>();
         let abort = AtomicBool::new(false);
         std::thread::scope(|scope| {
@@ -196,17 +219,27 @@ impl Work<'_> {
                     }
                 })
             });
-            writer.join().unwrap_or_else(|panic| Err(sgx_write::WriteError::Io { path: ERRORS_FILE.into(), source: std::io::Error::other(crate::isolate::panic_reason(panic.as_ref())) }))
+            writer.join().unwrap_or_else(|panic| {
+                Err(sgx_write::WriteError::Io {
+                    path: ERRORS_FILE.into(),
+                    source: std::io::Error::other(crate::isolate::panic_reason(panic.as_ref())),
+                })
+            })
         })
     }
 
     /// One document's outcome; a panic here costs only this document.
     fn extract(&self, path: &Path, id: DocumentId) -> Outcome {
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process::process(path, &id, self.store, self.extractor, self.force)));
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            process::process(path, &id, self.store, self.extractor, self.force)
+        }));
         match result {
             Ok(Ok(done)) => Outcome::Done { id, done },
             Ok(Err(failed)) => Outcome::Failed { id: Some(id), failed },
-            Err(panic) => Outcome::Failed { id: Some(id), failed: worker::Failed::new("batch", crate::isolate::panic_reason(panic.as_ref())) },
+            Err(panic) => Outcome::Failed {
+                id: Some(id),
+                failed: worker::Failed::new("batch", crate::isolate::panic_reason(panic.as_ref())),
+            },
         }
     }
 }
@@ -221,11 +254,20 @@ fn output_files() -> Vec<String> {
 /// Hold DIR for this batch: two batches writing one folder would remove each other's files.
 fn lock(out: &Path) -> anyhow::Result<std::fs::File> {
     let path = out.join(LOCK_FILE);
-    let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).with_context(|| format!("cannot create {}", path.display()))?;
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("cannot create {}", path.display()))?;
     match file.try_lock() {
         Ok(()) => Ok(file),
-        Err(std::fs::TryLockError::WouldBlock) => anyhow::bail!("another sgx batch is writing to {}", out.display()),
-        Err(std::fs::TryLockError::Error(e)) => Err(e).with_context(|| format!("cannot lock {}", path.display())),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            anyhow::bail!("another sgx batch is writing to {}", out.display())
+        }
+        Err(std::fs::TryLockError::Error(e)) => {
+            Err(e).with_context(|| format!("cannot lock {}", path.display()))
+        }
     }
 }
 

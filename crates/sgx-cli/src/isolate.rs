@@ -48,14 +48,15 @@ pub fn run(args: &[String], limits: Limits) -> Result<Vec<u8>, String> {
         let _ = stderr.read_to_end(&mut buf);
         buf
     });
-    let status = match child.wait_timeout(limits.timeout).map_err(|e| format!("cannot wait for the worker: {e}"))? {
-        Some(status) => status,
-        None => {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err(timed_out(limits));
-        }
-    };
+    let status =
+        match child.wait_timeout(limits.timeout).map_err(|e| format!("cannot wait for the worker: {e}"))? {
+            Some(status) => status,
+            None => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(timed_out(limits));
+            }
+        };
     let out = out_reader.join().unwrap_or_default();
     let err = String::from_utf8_lossy(&err_reader.join().unwrap_or_default()).trim().to_string();
     if status.success() {
@@ -131,7 +132,11 @@ fn write_all(mut to: impl std::io::Write, bytes: &[u8]) -> Result<(), ()> {
 
 /// Read both pipes to their end, or give up at the deadline (None).
 #[cfg(unix)]
-fn drain(out: &std::io::PipeReader, err: &std::io::PipeReader, deadline: std::time::Instant) -> Option<(Vec<u8>, Vec<u8>)> {
+fn drain(
+    out: &std::io::PipeReader,
+    err: &std::io::PipeReader,
+    deadline: std::time::Instant,
+) -> Option<(Vec<u8>, Vec<u8>)> {
     use std::os::fd::AsRawFd;
 
     let mut bufs = [Vec::new(), Vec::new()];
@@ -242,6 +247,10 @@ fn apply_limits(max_memory: u64) {
 
 /// The one-line reason for a caught panic.
 pub fn panic_reason(panic: &(dyn std::any::Any + Send)) -> String {
-    let msg = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_else(|| "unknown".into());
+    let msg = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown".into());
     format!("internal error (please report): {}", msg.replace(['\n', '\r'], " "))
 }

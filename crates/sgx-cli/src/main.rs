@@ -14,7 +14,11 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "sgx", version, about = "Extract structured facts from safeguarding children partnership plans and reports")]
+#[command(
+    name = "sgx",
+    version,
+    about = "Extract structured facts from safeguarding children partnership plans and reports"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -59,10 +63,7 @@ enum Command {
     Batch(batch::BatchArgs),
     /// Run one command in this process (the isolated worker; not for direct use).
     #[command(name = isolate::WORKER, hide = true)]
-    Worker {
-        kind: String,
-        file: PathBuf,
-    },
+    Worker { kind: String, file: PathBuf },
 }
 
 fn main() -> ExitCode {
@@ -74,9 +75,10 @@ fn main() -> ExitCode {
         command => command,
     };
     let file = match &command {
-        Command::Extract { file, .. } | Command::Ir { file, .. } | Command::Tables { file, .. } | Command::Worker { file, .. } => {
-            Some(file.display().to_string())
-        }
+        Command::Extract { file, .. }
+        | Command::Ir { file, .. }
+        | Command::Tables { file, .. }
+        | Command::Worker { file, .. } => Some(file.display().to_string()),
         Command::Schema | Command::Batch(_) => None,
     };
     let worker = matches!(command, Command::Worker { .. });
@@ -114,7 +116,9 @@ fn run(command: Command) -> anyhow::Result<()> {
         Command::Tables { file, limits } => isolated("tables", &file, limits)?,
     };
     let mut out = std::io::stdout().lock();
-    out.write_all(&output).and_then(|()| if output.ends_with(b"\n") { Ok(()) } else { out.write_all(b"\n") }).context("cannot write to stdout")?;
+    out.write_all(&output)
+        .and_then(|()| if output.ends_with(b"\n") { Ok(()) } else { out.write_all(b"\n") })
+        .context("cannot write to stdout")?;
     Ok(())
 }
 
@@ -123,7 +127,10 @@ fn isolated(kind: &str, file: &std::path::Path, limits: LimitArgs) -> anyhow::Re
     if limits.in_process {
         return Ok(produce(kind, file)?.into_bytes());
     }
-    let l = isolate::Limits { timeout: Duration::from_secs(limits.timeout.max(1)), max_memory: limits.max_memory_mb.max(64) * 1024 * 1024 };
+    let l = isolate::Limits {
+        timeout: Duration::from_secs(limits.timeout.max(1)),
+        max_memory: limits.max_memory_mb.max(64) * 1024 * 1024,
+    };
     // Single-threaded here: nothing has started a thread yet.
     #[cfg(unix)]
     let output = isolate::run_forked(
@@ -171,7 +178,9 @@ fn table_json(doc: &sgx_ir::Document, block: &sgx_ir::Block, table: &sgx_ir::Tab
             .map(|row| {
                 row.into_iter()
                     .map(|slot| match slot {
-                        Some((cell, true)) => cell.prov.as_ref().and_then(|p| p.bbox).map(|b| [b.x0, b.y0, b.x1, b.y1]),
+                        Some((cell, true)) => {
+                            cell.prov.as_ref().and_then(|p| p.bbox).map(|b| [b.x0, b.y0, b.x1, b.y1])
+                        }
                         _ => None,
                     })
                     .collect()

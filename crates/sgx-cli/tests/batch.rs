@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-
 #[test]
 fn a_mixed_folder_exports_every_good_document_and_one_error_line_per_bad_one() {
     let dir = tempfile::tempdir().unwrap();
@@ -16,7 +15,8 @@ fn a_mixed_folder_exports_every_good_document_and_one_error_line_per_bad_one() {
     std::fs::create_dir(&input).unwrap();
     let mut good: Vec<String> = copy_corpus_samples(&input);
 
-    std::fs::write(input.join("corrupt.pdf"), b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> garbage").unwrap();
+    std::fs::write(input.join("corrupt.pdf"), b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> garbage")
+        .unwrap();
     std::fs::write(input.join("empty.txt"), b"").unwrap();
     std::fs::write(input.join("noise.pdf"), noise(4096)).unwrap();
     write_zip_bomb(&input.join("bomb.docx"));
@@ -28,7 +28,8 @@ fn a_mixed_folder_exports_every_good_document_and_one_error_line_per_bad_one() {
     assert!(Command::new("mkfifo").arg(&pipe).status().unwrap().success());
     // chmod 000 is still tried: a failure for a normal user, a good document for root.
     let locked = input.join("locked.txt");
-    std::fs::write(&locked, variant(&repo().join("corpus/hollinsby_scb_business_plan_2012-2014.txt"), 1)).unwrap();
+    std::fs::write(&locked, variant(&repo().join("corpus/hollinsby_scb_business_plan_2012-2014.txt"), 1))
+        .unwrap();
     set_mode(&locked, 0o000);
     let locked_is_readable = std::fs::read(&locked).is_ok();
     if locked_is_readable {
@@ -36,21 +37,46 @@ fn a_mixed_folder_exports_every_good_document_and_one_error_line_per_bad_one() {
     }
     // The test hooks make the worker hang on, or abort on, these names (distinct contents, or
     // the second would be a copy of the first and never parsed).
-    std::fs::write(input.join("hangs.txt"), "Harrowfield Safeguarding Children Partnership\nA plan that hangs.").unwrap();
-    std::fs::write(input.join("crashes.txt"), "Harrowfield Safeguarding Children Partnership\nA plan that crashes.").unwrap();
+    std::fs::write(
+        input.join("hangs.txt"),
+        "Harrowfield Safeguarding Children Partnership\nA plan that hangs.",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("crashes.txt"),
+        "Harrowfield Safeguarding Children Partnership\nA plan that crashes.",
+    )
+    .unwrap();
 
     let out = dir.path().join("out");
     let start = Instant::now();
     let run = Command::new(sgx())
-        .args(["batch", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--timeout", "2", "--jobs", "2"])
+        .args([
+            "batch",
+            input.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--timeout",
+            "2",
+            "--jobs",
+            "2",
+        ])
         .env("SGX_TEST_HANG_ON", "hangs")
         .env("SGX_TEST_ABORT_ON", "crashes")
         .output()
         .unwrap();
     assert!(start.elapsed() < Duration::from_secs(120), "the hang costs its timeout, not the batch");
-    assert_eq!(run.status.code(), Some(3), "3: some documents failed, the rest written\n{}", String::from_utf8_lossy(&run.stderr));
+    assert_eq!(
+        run.status.code(),
+        Some(3),
+        "3: some documents failed, the rest written\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
 
-    let exported: BTreeSet<String> = read_jsonl(&out.join("documents.jsonl")).iter().map(|d| file_name(d["source"]["path"].as_str().unwrap())).collect();
+    let exported: BTreeSet<String> = read_jsonl(&out.join("documents.jsonl"))
+        .iter()
+        .map(|d| file_name(d["source"]["path"].as_str().unwrap()))
+        .collect();
     assert_eq!(exported, good.iter().cloned().collect::<BTreeSet<_>>(), "every good document is exported");
 
     let errors = read_jsonl(&out.join("errors.jsonl"));
@@ -69,7 +95,8 @@ fn a_mixed_folder_exports_every_good_document_and_one_error_line_per_bad_one() {
     }
     assert_eq!(errors.len(), expected.len(), "one line per bad input: {errors:#?}");
     for (name, stage, reason) in expected {
-        let lines: Vec<_> = errors.iter().filter(|e| file_name(e["path"].as_str().unwrap()) == name).collect();
+        let lines: Vec<_> =
+            errors.iter().filter(|e| file_name(e["path"].as_str().unwrap()) == name).collect();
         assert_eq!(lines.len(), 1, "{name}: exactly one errors.jsonl line");
         assert_eq!(lines[0]["stage"], stage, "{name}: {}", lines[0]);
         assert!(lines[0]["reason"].as_str().unwrap().contains(reason), "{name}: {}", lines[0]);
@@ -90,10 +117,27 @@ fn output_is_the_same_whatever_jobs_is_and_copies_are_one_document() {
     std::fs::copy(input.join(&names[0]), input.join("zz_copy_of_first")).unwrap();
     let one = dir.path().join("one");
     let two = dir.path().join("two");
-    assert_eq!(batch(&[input.to_str().unwrap(), "--out", one.to_str().unwrap(), "--jobs", "1"]).status.code(), Some(0));
-    assert_eq!(batch(&[input.to_str().unwrap(), "--out", two.to_str().unwrap(), "--jobs", "2"]).status.code(), Some(0));
-    for file in ["documents.jsonl", "documents.csv", "priorities.csv", "actions.csv", "governance.csv", "glossary.csv"] {
-        assert_eq!(std::fs::read(one.join(file)).unwrap(), std::fs::read(two.join(file)).unwrap(), "{file} differs between --jobs 1 and 2");
+    assert_eq!(
+        batch(&[input.to_str().unwrap(), "--out", one.to_str().unwrap(), "--jobs", "1"]).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        batch(&[input.to_str().unwrap(), "--out", two.to_str().unwrap(), "--jobs", "2"]).status.code(),
+        Some(0)
+    );
+    for file in [
+        "documents.jsonl",
+        "documents.csv",
+        "priorities.csv",
+        "actions.csv",
+        "governance.csv",
+        "glossary.csv",
+    ] {
+        assert_eq!(
+            std::fs::read(one.join(file)).unwrap(),
+            std::fs::read(two.join(file)).unwrap(),
+            "{file} differs between --jobs 1 and 2"
+        );
     }
     let docs = read_jsonl(&one.join("documents.jsonl"));
     assert_eq!(docs.len(), names.len(), "the copy is the same document");
@@ -121,8 +165,14 @@ fn a_rerun_skips_unchanged_documents_and_force_redoes_them() {
     std::fs::rename(input.join(&names[0]), input.join(format!("renamed_{}", names[0]))).unwrap();
     assert!(batch(&args).status.success());
     let second = read_json(&out.join("summary.json"));
-    assert_eq!((second["extracted"].as_u64(), second["unchanged"].as_u64()), (Some(0), Some(names.len() as u64)));
-    let paths: Vec<String> = read_jsonl(&out.join("documents.jsonl")).iter().map(|d| file_name(d["source"]["path"].as_str().unwrap())).collect();
+    assert_eq!(
+        (second["extracted"].as_u64(), second["unchanged"].as_u64()),
+        (Some(0), Some(names.len() as u64))
+    );
+    let paths: Vec<String> = read_jsonl(&out.join("documents.jsonl"))
+        .iter()
+        .map(|d| file_name(d["source"]["path"].as_str().unwrap()))
+        .collect();
     assert!(paths.contains(&format!("renamed_{}", names[0])), "{paths:?}");
 
     // A removed input leaves the exports and the store.
@@ -131,7 +181,10 @@ fn a_rerun_skips_unchanged_documents_and_force_redoes_them() {
     forced.push("--force");
     assert!(batch(&forced).status.success());
     let third = read_json(&out.join("summary.json"));
-    assert_eq!((third["extracted"].as_u64(), third["unchanged"].as_u64()), (Some(names.len() as u64 - 1), Some(0)));
+    assert_eq!(
+        (third["extracted"].as_u64(), third["unchanged"].as_u64()),
+        (Some(names.len() as u64 - 1), Some(0))
+    );
     assert_exports_agree(&out);
 }
 
@@ -164,7 +217,8 @@ fn a_batch_killed_half_way_completes_on_the_next_run_without_duplicates_or_parti
     let kept = stored(&out);
     assert!(kept.len() < total, "killed half-way");
     for f in &kept {
-        serde_json::from_slice::<serde_json::Value>(&std::fs::read(f).unwrap()).expect("every stored model is whole");
+        serde_json::from_slice::<serde_json::Value>(&std::fs::read(f).unwrap())
+            .expect("every stored model is whole");
     }
     assert!(!out.join("documents.jsonl").exists(), "exports appear only when complete");
     assert_no_worker_left(&mark);
@@ -173,8 +227,14 @@ fn a_batch_killed_half_way_completes_on_the_next_run_without_duplicates_or_parti
     assert_eq!(rerun.status.code(), Some(0), "{}", String::from_utf8_lossy(&rerun.stderr));
     let summary = read_json(&out.join("summary.json"));
     assert_eq!(summary["documents"], total);
-    assert!(summary["unchanged"].as_u64().unwrap() >= kept.len() as u64 - 2, "the killed run's models are reused: {summary}");
-    let ids: Vec<String> = read_jsonl(&out.join("documents.jsonl")).iter().map(|d| d["document_id"].as_str().unwrap().to_string()).collect();
+    assert!(
+        summary["unchanged"].as_u64().unwrap() >= kept.len() as u64 - 2,
+        "the killed run's models are reused: {summary}"
+    );
+    let ids: Vec<String> = read_jsonl(&out.join("documents.jsonl"))
+        .iter()
+        .map(|d| d["document_id"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(ids.iter().collect::<HashSet<_>>().len(), total, "no duplicate");
     assert_exports_agree(&out);
 }
@@ -222,7 +282,10 @@ fn paths_from_stdin_and_chosen_formats() {
     assert_eq!(run.status.code(), Some(0));
     assert!(run.stdout.is_empty() && run.stderr.is_empty(), "--quiet prints nothing");
     assert!(out.join("documents.csv").exists() && out.join("actions.csv").exists());
-    assert!(!out.join("documents.jsonl").exists() && !out.join("sgx.sqlite").exists(), "only the chosen exports");
+    assert!(
+        !out.join("documents.jsonl").exists() && !out.join("sgx.sqlite").exists(),
+        "only the chosen exports"
+    );
     assert_eq!(csv_rows(&out.join("documents.csv")), 2);
     assert_eq!(stored(&out).len(), 2);
 }
@@ -236,7 +299,10 @@ fn progress_lines_and_summary_when_not_quiet() {
     let run = batch(&[input.to_str().unwrap(), "--out", dir.path().join("out").to_str().unwrap()]);
     let err = String::from_utf8_lossy(&run.stderr);
     let out = String::from_utf8_lossy(&run.stdout);
-    assert!(err.contains(&format!("sgx batch: {} inputs", names.len())), "a plain line on stderr when it is not a terminal: {err}");
+    assert!(
+        err.contains(&format!("sgx batch: {} inputs", names.len())),
+        "a plain line on stderr when it is not a terminal: {err}"
+    );
     assert!(!err.contains('\r') && !err.contains('\u{1b}'), "no terminal codes in a log: {err:?}");
     for part in ["documents:", "pages:", "facts:", "priorities", "actions", "speed:"] {
         assert!(out.contains(part), "the summary names {part}: {out}");
@@ -244,7 +310,8 @@ fn progress_lines_and_summary_when_not_quiet() {
 }
 
 fn listing(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into()).collect();
+    let mut v: Vec<PathBuf> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into()).collect();
     v.sort();
     v
 }
@@ -286,7 +353,11 @@ fn batch(args: &[&str]) -> std::process::Output {
 
 /// One corpus document of each format present (by extension), copied into `dir`; their names.
 fn copy_corpus_samples(dir: &Path) -> Vec<String> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join("corpus")).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_file()).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join("corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
     files.sort();
     let mut seen = HashSet::new();
     let mut names = Vec::new();
@@ -327,7 +398,10 @@ fn noise(len: usize) -> Vec<u8> {
 fn write_zip_bomb(path: &Path) {
     let file = std::fs::File::create(path).unwrap();
     let mut zip = zip::ZipWriter::new(file);
-    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).compression_level(Some(1)).large_file(true);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1))
+        .large_file(true);
     zip.start_file("word/document.xml", options).unwrap();
     let chunk = vec![b' '; 1 << 20];
     std::io::Write::write_all(&mut zip, b"<w:document>").unwrap();
@@ -348,7 +422,8 @@ fn file_name(path: &str) -> String {
 }
 
 fn read_json(path: &Path) -> serde_json::Value {
-    serde_json::from_slice(&std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))).unwrap()
+    serde_json::from_slice(&std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+        .unwrap()
 }
 
 fn read_jsonl(path: &Path) -> Vec<serde_json::Value> {
@@ -379,14 +454,25 @@ fn assert_exports_agree(out: &Path) {
     let docs = read_jsonl(&out.join("documents.jsonl"));
     let ids: Vec<String> = docs.iter().map(|d| d["document_id"].as_str().unwrap().to_string()).collect();
     assert_eq!(ids.iter().collect::<HashSet<_>>().len(), ids.len(), "each document once");
-    let stored_ids: HashSet<String> = stored(out).iter().map(|p| p.file_stem().unwrap().to_string_lossy().to_string()).collect();
-    assert_eq!(stored_ids, ids.iter().cloned().collect::<HashSet<_>>(), "documents/ holds exactly the exported documents");
+    let stored_ids: HashSet<String> =
+        stored(out).iter().map(|p| p.file_stem().unwrap().to_string_lossy().to_string()).collect();
+    assert_eq!(
+        stored_ids,
+        ids.iter().cloned().collect::<HashSet<_>>(),
+        "documents/ holds exactly the exported documents"
+    );
     for doc in &docs {
         let mut line = doc.clone();
         let id = line.as_object_mut().unwrap().remove("document_id").unwrap();
-        assert_eq!(read_json(&out.join(format!("documents/{}.json", id.as_str().unwrap()))), line, "the JSONL line is the stored model");
+        assert_eq!(
+            read_json(&out.join(format!("documents/{}.json", id.as_str().unwrap()))),
+            line,
+            "the JSONL line is the stored model"
+        );
     }
-    let count = |f: &dyn Fn(&serde_json::Value) -> &serde_json::Value| docs.iter().map(|d| f(d).as_array().unwrap().len()).sum::<usize>();
+    let count = |f: &dyn Fn(&serde_json::Value) -> &serde_json::Value| {
+        docs.iter().map(|d| f(d).as_array().unwrap().len()).sum::<usize>()
+    };
     let expected = [
         ("documents", docs.len()),
         ("priorities", count(&|d| &d["priorities"])),
@@ -402,7 +488,8 @@ fn assert_exports_agree(out: &Path) {
         let rows: i64 = db.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap();
         assert_eq!(rows as usize, n, "{table} rows in SQLite");
     }
-    let violations: i64 = db.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+    let violations: i64 =
+        db.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
     assert_eq!(violations, 0, "foreign keys hold");
     let integrity: String = db.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(integrity, "ok");
@@ -430,18 +517,31 @@ fn python_csv_counts_agree(out: &Path, expected: &[(&str, usize)]) {
 /// when the shell is not installed; scripts/batch-throughput installs it).
 fn sqlite3_cli_agrees(out: &Path, actions: usize) {
     let db = out.join("sgx.sqlite");
-    let Ok(run) = Command::new("sqlite3").arg("-bail").arg(&db).arg("PRAGMA foreign_key_check; SELECT count(*) FROM actions_with_document;").output() else {
+    let Ok(run) = Command::new("sqlite3")
+        .arg("-bail")
+        .arg(&db)
+        .arg("PRAGMA foreign_key_check; SELECT count(*) FROM actions_with_document;")
+        .output()
+    else {
         eprintln!("sqlite3 not found: check with the sqlite3 shell skipped");
         return;
     };
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
-    assert_eq!(String::from_utf8_lossy(&run.stdout).trim(), actions.to_string(), "no violation rows, then the count");
+    assert_eq!(
+        String::from_utf8_lossy(&run.stdout).trim(),
+        actions.to_string(),
+        "no violation rows, then the count"
+    );
 }
 
 fn assert_no_temp_files(dir: &Path) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let entry = entry.unwrap();
-        assert!(!entry.file_name().to_string_lossy().starts_with(".sgx-tmp-"), "left over: {}", entry.path().display());
+        assert!(
+            !entry.file_name().to_string_lossy().starts_with(".sgx-tmp-"),
+            "left over: {}",
+            entry.path().display()
+        );
         if entry.file_type().unwrap().is_dir() {
             assert_no_temp_files(&entry.path());
         }

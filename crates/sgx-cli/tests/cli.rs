@@ -86,7 +86,8 @@ fn ir_and_tables_commands_print_json() {
 #[test]
 fn published_schema_is_current() {
     let out = sgx(&["schema"]);
-    let committed = std::fs::read_to_string(repo().join("schema/sgx.schema.json")).expect("schema/sgx.schema.json is committed");
+    let committed = std::fs::read_to_string(repo().join("schema/sgx.schema.json"))
+        .expect("schema/sgx.schema.json is committed");
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).trim_end(),
         committed.trim_end(),
@@ -114,7 +115,11 @@ fn a_crashing_parser_costs_one_line() {
     let dir = tempfile::tempdir().unwrap();
     let doc = dir.path().join("crashes.txt");
     std::fs::write(&doc, "A plan.").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_sgx")).args(["extract", doc.to_str().unwrap()]).env("SGX_TEST_ABORT_ON", "crashes").output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_sgx"))
+        .args(["extract", doc.to_str().unwrap()])
+        .env("SGX_TEST_ABORT_ON", "crashes")
+        .output()
+        .unwrap();
     assert_one_line_error(&out, "crashes.txt", "crashed");
 }
 
@@ -137,12 +142,16 @@ fn isolation_keeps_large_output_and_the_exit_status() {
     // pipe's buffer must arrive whole, and a good run must still exit 0.
     let dir = tempfile::tempdir().unwrap();
     let doc = dir.path().join("long.md");
-    let body: String = (1..=8000).map(|i| format!("{i}. Action number {i} of the plan, led by the Board.\n")).collect();
+    let body: String =
+        (1..=8000).map(|i| format!("{i}. Action number {i} of the plan, led by the Board.\n")).collect();
     std::fs::write(&doc, format!("# Annual Report\n\n{body}")).unwrap();
     let isolated = sgx(&["ir", doc.to_str().unwrap()]);
     assert!(isolated.status.success(), "{}", String::from_utf8_lossy(&isolated.stderr));
-    assert!(isolated.stdout.len() > 256 * 1024, "output larger than a pipe buffer: {}", isolated.stdout.len());
+    assert!(
+        isolated.stdout.len() > 256 * 1024,
+        "output larger than a pipe buffer: {}",
+        isolated.stdout.len()
+    );
     let in_process = sgx(&["ir", "--in-process", doc.to_str().unwrap()]);
     assert_eq!(isolated.stdout, in_process.stdout);
 }
-

@@ -31,9 +31,11 @@ fn score(docs: &Path, gold: &Path) -> Option<serde_json::Value> {
         std::fs::write(out.path().join(name), &result.stdout).unwrap();
     }
     let report = out.path().join("score.json");
-    let status = Command::new("python3").arg(&scorer).arg(gold).arg(out.path()).arg("--json").arg(&report).status();
+    let status =
+        Command::new("python3").arg(&scorer).arg(gold).arg(out.path()).arg("--json").arg(&report).status();
     assert!(status.expect("python3 runs the shared scorer").success());
-    let summary: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
     Some(summary["summary"].clone())
 }
 

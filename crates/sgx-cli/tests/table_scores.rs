@@ -21,8 +21,13 @@ fn table_scores_meet_the_targets() {
     let report = String::from_utf8_lossy(&out.stdout);
     eprintln!("{report}");
     let mean = |folder: &str| -> f64 {
-        let line = report.lines().find(|l| l.starts_with(folder)).unwrap_or_else(|| panic!("no {folder} line"));
-        line.rsplit("F1=").next().and_then(|s| s.split_whitespace().next()).and_then(|s| s.parse().ok()).expect("a mean")
+        let line =
+            report.lines().find(|l| l.starts_with(folder)).unwrap_or_else(|| panic!("no {folder} line"));
+        line.rsplit("F1=")
+            .next()
+            .and_then(|s| s.split_whitespace().next())
+            .and_then(|s| s.parse().ok())
+            .expect("a mean")
     };
     assert!(mean("icdar2013") >= 0.80, "icdar2013 below 0.80");
     assert!(mean("tabula") >= 0.75, "tabula below 0.75");

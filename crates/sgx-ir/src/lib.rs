@@ -208,11 +208,7 @@ impl Cell {
 impl Table {
     /// Number of grid columns: the right edge of the widest row.
     pub fn n_cols(&self) -> usize {
-        self.rows
-            .iter()
-            .flat_map(|r| r.cells.iter().map(|c| c.col + c.colspan as usize))
-            .max()
-            .unwrap_or(0)
+        self.rows.iter().flat_map(|r| r.cells.iter().map(|c| c.col + c.colspan as usize)).max().unwrap_or(0)
     }
 
     /// The full grid: `grid[r][c]` is the cell whose area covers row `r`, column `c`, with a
@@ -293,9 +289,7 @@ impl Provenance {
                 (a, b) => a.or(b),
             },
             lines: match (self.lines, other.lines) {
-                (Some(a), Some(b)) => {
-                    Some(LineRange { start: a.start.min(b.start), end: a.end.max(b.end) })
-                }
+                (Some(a), Some(b)) => Some(LineRange { start: a.start.min(b.start), end: a.end.max(b.end) }),
                 (a, b) => a.or(b),
             },
             bbox: match (self.bbox, other.bbox) {

@@ -45,7 +45,8 @@ impl Text {
             // Extend an adjacent mark of the same style instead of adding a new one. Only the
             // previous push can have left a mark ending here, and it added at most one mark
             // per style, so looking at the last three keeps long texts linear.
-            if let Some(m) = self.marks.iter_mut().rev().take(3).find(|m| m.style == style && m.end == start) {
+            if let Some(m) = self.marks.iter_mut().rev().take(3).find(|m| m.style == style && m.end == start)
+            {
                 m.end = end;
             } else {
                 self.marks.push(Mark { start, end, style });

@@ -192,7 +192,8 @@ mod tests {
     #[test]
     fn schema_names_every_scored_field() {
         let s = json_schema();
-        for field in ["schema_version", "objective_ref", "timescale", "reports_to", "expansion", "start_year"] {
+        for field in ["schema_version", "objective_ref", "timescale", "reports_to", "expansion", "start_year"]
+        {
             assert!(s.contains(field), "schema lacks {field}");
         }
     }

@@ -18,7 +18,10 @@ pub fn decode_text(bytes: &[u8]) -> (String, Option<String>) {
         Ok(s) => (s.replace("\r\n", "\n").replace('\r', "\n"), None),
         Err(_) => {
             let s: String = bytes.iter().map(|&b| cp1252(b)).collect();
-            (s.replace("\r\n", "\n").replace('\r', "\n"), Some("text is not valid UTF-8: decoded as Windows-1252".into()))
+            (
+                s.replace("\r\n", "\n").replace('\r', "\n"),
+                Some("text is not valid UTF-8: decoded as Windows-1252".into()),
+            )
         }
     }
 }
@@ -35,8 +38,8 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 
 fn cp1252(b: u8) -> char {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘', '’', '“',
-        '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}',
+        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
     ];
     match b {
         0x80..=0x9F => HIGH[(b - 0x80) as usize],

@@ -10,7 +10,10 @@
 use std::collections::HashMap;
 
 use scraper::{ElementRef, Html, Node};
-use sgx_ir::{Block, BlockKind, Cell, CellPara, Document, Format, LineRange, ListItem, Provenance, Row, Source, Style, Table, Text};
+use sgx_ir::{
+    Block, BlockKind, Cell, CellPara, Document, Format, LineRange, ListItem, Provenance, Row, Source, Style,
+    Table, Text,
+};
 
 use crate::html_table::{self, NameCounter};
 pub(crate) use text_builder::{append, split_lines, TextBuilder};
@@ -32,7 +35,11 @@ pub fn read(bytes: &[u8], path: &str) -> Document {
     walker.path = element_path(root);
     walker.block_at_path(root, ctx, 0);
     walker.flush();
-    Document { source: Source { path: path.to_string(), format: Format::Html, ..Source::default() }, blocks: walker.out, warnings: walker.warnings }
+    Document {
+        source: Source { path: path.to_string(), format: Format::Html, ..Source::default() },
+        blocks: walker.out,
+        warnings: walker.warnings,
+    }
 }
 
 /// Markup that is an HTML page although it lacks a doctype: it opens with a comment or a
@@ -53,12 +60,34 @@ pub fn sniff(head: &[u8], path: &str) -> bool {
         return false;
     }
     let tag = String::from_utf8_lossy(&tag);
-    if lower.starts_with(b"<!doctype html") || matches!(tag.as_ref(), "html" | "head" | "body" | "meta" | "title") {
+    if lower.starts_with(b"<!doctype html")
+        || matches!(tag.as_ref(), "html" | "head" | "body" | "meta" | "title")
+    {
         return true;
     }
     let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-    let known = INLINE.contains(&tag.as_ref()) || heading_tag_level(&tag).is_some()
-        || matches!(tag.as_ref(), "div" | "p" | "table" | "ul" | "ol" | "dl" | "section" | "article" | "main" | "header" | "nav" | "center" | "form" | "pre" | "blockquote" | "tr" | "td");
+    let known = INLINE.contains(&tag.as_ref())
+        || heading_tag_level(&tag).is_some()
+        || matches!(
+            tag.as_ref(),
+            "div"
+                | "p"
+                | "table"
+                | "ul"
+                | "ol"
+                | "dl"
+                | "section"
+                | "article"
+                | "main"
+                | "header"
+                | "nav"
+                | "center"
+                | "form"
+                | "pre"
+                | "blockquote"
+                | "tr"
+                | "td"
+        );
     known && matches!(ext.as_str(), "htm" | "html" | "xhtml")
 }
 
@@ -69,7 +98,8 @@ fn element_path(el: ElementRef) -> Vec<String> {
         .filter_map(|id| el.tree().get(id).and_then(ElementRef::wrap))
         .map(|e| {
             let name = e.value().name();
-            let before = e.prev_siblings().filter_map(ElementRef::wrap).filter(|s| s.value().name() == name).count();
+            let before =
+                e.prev_siblings().filter_map(ElementRef::wrap).filter(|s| s.value().name() == name).count();
             format!("{name}[{}]", before + 1)
         })
         .collect();
@@ -80,7 +110,9 @@ fn element_path(el: ElementRef) -> Vec<String> {
 /// The page's main content: `<main>` (or `role="main"`) when it holds text, else `<body>`.
 fn content_root(dom: &Html) -> ElementRef<'_> {
     let elements = || dom.root_element().descendants().filter_map(ElementRef::wrap);
-    let main = elements().find(|e| e.value().name() == "main" || e.value().attr("role").is_some_and(|r| r.eq_ignore_ascii_case("main")));
+    let main = elements().find(|e| {
+        e.value().name() == "main" || e.value().attr("role").is_some_and(|r| r.eq_ignore_ascii_case("main"))
+    });
     if let Some(main) = main.filter(|m| m.text().any(|t| !t.trim().is_empty())) {
         return main;
     }
@@ -88,7 +120,10 @@ fn content_root(dom: &Html) -> ElementRef<'_> {
 }
 
 fn has_heading_tags(dom: &Html) -> bool {
-    dom.root_element().descendants().filter_map(ElementRef::wrap).any(|e| heading_tag_level(e.value().name()).is_some())
+    dom.root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .any(|e| heading_tag_level(e.value().name()).is_some())
 }
 
 fn heading_tag_level(name: &str) -> Option<u8> {
@@ -141,32 +176,41 @@ enum Role {
     /// A block that starts and ends a paragraph of its own (p, div, section...).
     Block,
     Heading(u8),
-    List { ordered: bool },
+    List {
+        ordered: bool,
+    },
     DefinitionList,
     Table,
     Pre,
 }
 
 const INLINE: &[&str] = &[
-    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd",
-    "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time",
-    "tt", "u", "var", "wbr", "img", "picture", "abbr", "output", "meter", "progress",
+    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font",
+    "i", "ins", "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "samp", "small", "span",
+    "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "img", "picture", "abbr", "output",
+    "meter", "progress",
 ];
 const SKIP: &[&str] = &[
-    "head", "script", "style", "noscript", "template", "nav", "iframe", "object", "embed", "svg", "math", "canvas", "button",
-    "select", "input", "textarea", "option", "datalist", "map", "audio", "video", "source", "track", "dialog",
+    "head", "script", "style", "noscript", "template", "nav", "iframe", "object", "embed", "svg", "math",
+    "canvas", "button", "select", "input", "textarea", "option", "datalist", "map", "audio", "video",
+    "source", "track", "dialog",
 ];
 /// Class / id words that mark page furniture anywhere on a page.
-const FURNITURE_ANYWHERE: &[&str] = &["cookie", "cookies", "consent", "gdpr", "breadcrumb", "breadcrumbs", "skiplink", "skiplinks"];
+const FURNITURE_ANYWHERE: &[&str] =
+    &["cookie", "cookies", "consent", "gdpr", "breadcrumb", "breadcrumbs", "skiplink", "skiplinks"];
 /// Class / id words that mark page furniture outside the main content (and outside tables).
-const FURNITURE_OUTSIDE_MAIN: &[&str] = &["nav", "navbar", "navigation", "menu", "sidebar", "social", "share"];
+const FURNITURE_OUTSIDE_MAIN: &[&str] =
+    &["nav", "navbar", "navigation", "menu", "sidebar", "social", "share"];
 /// Furniture is small or mostly links: a "header" wrapped around a whole page is content.
 const MAX_FURNITURE_CHARS: usize = 3000;
 
 fn role_of(el: ElementRef, ctx: Ctx, has_h_tags: bool) -> Role {
     let e = el.value();
     let name = e.name();
-    if SKIP.contains(&name) || e.attr("hidden").is_some() || (looks_like_furniture(el, ctx) && is_small_or_links(el)) {
+    if SKIP.contains(&name)
+        || e.attr("hidden").is_some()
+        || (looks_like_furniture(el, ctx) && is_small_or_links(el))
+    {
         return Role::Skip;
     }
     if let Some(level) = heading_tag_level(name) {
@@ -195,7 +239,21 @@ fn role_of(el: ElementRef, ctx: Ctx, has_h_tags: bool) -> Role {
 fn looks_like_furniture(el: ElementRef, ctx: Ctx) -> bool {
     let e = el.value();
     let name = e.name();
-    if matches!(name, "html" | "body" | "main" | "article" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th" | "caption") {
+    if matches!(
+        name,
+        "html"
+            | "body"
+            | "main"
+            | "article"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "caption"
+    ) {
         return false;
     }
     let outside_main = !ctx.in_main && !ctx.in_table;
@@ -203,12 +261,16 @@ fn looks_like_furniture(el: ElementRef, ctx: Ctx) -> bool {
         return true;
     }
     let role = e.attr("role").unwrap_or("").to_ascii_lowercase();
-    if matches!(role.as_str(), "navigation" | "search") || (outside_main && matches!(role.as_str(), "banner" | "contentinfo" | "complementary")) {
+    if matches!(role.as_str(), "navigation" | "search")
+        || (outside_main && matches!(role.as_str(), "banner" | "contentinfo" | "complementary"))
+    {
         return true;
     }
     let words = e.classes().chain(e.id()).flat_map(|c| c.split(['-', '_'])).map(str::to_ascii_lowercase);
     for word in words {
-        if FURNITURE_ANYWHERE.contains(&word.as_str()) || (outside_main && FURNITURE_OUTSIDE_MAIN.contains(&word.as_str())) {
+        if FURNITURE_ANYWHERE.contains(&word.as_str())
+            || (outside_main && FURNITURE_OUTSIDE_MAIN.contains(&word.as_str()))
+        {
             return true;
         }
     }
@@ -235,7 +297,10 @@ fn is_small_or_links(el: ElementRef) -> bool {
 /// A text node inside a link within `el`. A link label sits a few levels under its <a>;
 /// looking further up costs too much.
 fn is_link_label(node: ego_tree::NodeRef<Node>, el: ElementRef) -> bool {
-    node.ancestors().take_while(|a| a.id() != el.id()).take(8).any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"))
+    node.ancestors()
+        .take_while(|a| a.id() != el.id())
+        .take(8)
+        .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"))
 }
 
 /// Headings without h-tags: `role="heading"`, heading-like classes ("title", "heading-2",
@@ -320,7 +385,9 @@ fn css_declarations(style: &str) -> HashMap<String, String> {
     style
         .split(';')
         .filter_map(|d| d.split_once(':'))
-        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().trim_end_matches("!important").trim().to_string()))
+        .map(|(k, v)| {
+            (k.trim().to_ascii_lowercase(), v.trim().trim_end_matches("!important").trim().to_string())
+        })
         .collect()
 }
 
@@ -548,7 +615,14 @@ impl<'a> Walker<'a> {
     }
 
     /// The items of a `<ul>` / `<ol>`; tables found inside items go to `deferred`.
-    fn list_items(&mut self, el: ElementRef<'a>, ctx: Ctx, ordered: bool, depth: usize, deferred: &mut Vec<Block>) -> Vec<ListItem> {
+    fn list_items(
+        &mut self,
+        el: ElementRef<'a>,
+        ctx: Ctx,
+        ordered: bool,
+        depth: usize,
+        deferred: &mut Vec<Block>,
+    ) -> Vec<ListItem> {
         let mut numbers = OrderedNumbers::new(el, ordered);
         let mut items = Vec::new();
         let mut counts = NameCounter::default();
@@ -560,7 +634,12 @@ impl<'a> Walker<'a> {
                     text.push_collapsed(t, &ctx.styles());
                     let text = text.finish();
                     if !text.is_empty() {
-                        items.push(ListItem { marker: numbers.bullet(), text, children: Vec::new(), prov: self.prov_of(el) });
+                        items.push(ListItem {
+                            marker: numbers.bullet(),
+                            text,
+                            children: Vec::new(),
+                            prov: self.prov_of(el),
+                        });
                     }
                 }
                 continue;
@@ -583,7 +662,12 @@ impl<'a> Walker<'a> {
                             None => items.extend(nested),
                         },
                         BlockKind::Paragraph { text } | BlockKind::Heading { text, .. } => {
-                            items.push(ListItem { marker: numbers.bullet(), text, children: Vec::new(), prov: b.prov })
+                            items.push(ListItem {
+                                marker: numbers.bullet(),
+                                text,
+                                children: Vec::new(),
+                                prov: b.prov,
+                            })
                         }
                         BlockKind::Table(_) => deferred.push(b),
                     }
@@ -614,7 +698,13 @@ impl<'a> Walker<'a> {
         let entries: Vec<ElementRef> = el
             .children()
             .filter_map(ElementRef::wrap)
-            .flat_map(|c| if c.value().name() == "div" { c.children().filter_map(ElementRef::wrap).collect() } else { vec![c] })
+            .flat_map(|c| {
+                if c.value().name() == "div" {
+                    c.children().filter_map(ElementRef::wrap).collect()
+                } else {
+                    vec![c]
+                }
+            })
             .filter(|c| matches!(c.value().name(), "dt" | "dd"))
             .collect();
         let mut counts = NameCounter::default();
@@ -667,7 +757,10 @@ impl<'a> Walker<'a> {
         let mut nested = Vec::new();
         let mut rows = Vec::with_capacity(layout.rows.len());
         for placed_row in layout.rows {
-            let row_prov = Provenance { path: Some(format!("{table_path}/{}", placed_row.path)), ..self.prov_of(placed_row.tr) };
+            let row_prov = Provenance {
+                path: Some(format!("{table_path}/{}", placed_row.path)),
+                ..self.prov_of(placed_row.tr)
+            };
             let mut cells = Vec::with_capacity(placed_row.cells.len());
             for placed in placed_row.cells {
                 let cell_path = format!("{}/{}", placed_row.path, placed.path);
@@ -698,7 +791,8 @@ impl<'a> Walker<'a> {
     /// A table that lays out the page: its cells are read as flow content, row by row, and
     /// side cells that are mostly links (a site menu beside the content) are left out.
     fn layout_table(&mut self, layout: html_table::Layout<'a>, ctx: Ctx, depth: usize) {
-        let sizes: Vec<Vec<(usize, usize)>> = layout.rows.iter().map(|r| r.cells.iter().map(|c| text_and_link_chars(c.el)).collect()).collect();
+        let sizes: Vec<Vec<(usize, usize)>> =
+            layout.rows.iter().map(|r| r.cells.iter().map(|c| text_and_link_chars(c.el)).collect()).collect();
         let largest = sizes.iter().flatten().map(|&(all, _)| all).max().unwrap_or(0);
         for (row, sizes) in layout.rows.iter().zip(sizes) {
             for (placed, (all, links)) in row.cells.iter().zip(sizes) {
@@ -721,14 +815,21 @@ impl<'a> Walker<'a> {
 /// running text. Data tables title their columns and rarely nest tables in prose; page layouts
 /// of old sites put the whole page, menus and content tables included, in cells.
 fn is_layout_table(el: ElementRef, layout: &html_table::Layout) -> bool {
-    if el.value().attr("role").is_some_and(|r| matches!(r.trim().to_ascii_lowercase().as_str(), "presentation" | "none")) {
+    if el
+        .value()
+        .attr("role")
+        .is_some_and(|r| matches!(r.trim().to_ascii_lowercase().as_str(), "presentation" | "none"))
+    {
         return true;
     }
     if layout.rows.iter().any(|r| r.header) {
         return false;
     }
     layout.rows.iter().flat_map(|r| &r.cells).any(|c| {
-        let structured = c.el.descendants().filter_map(ElementRef::wrap).any(|d| d.value().name() == "table" || heading_tag_level(d.value().name()).is_some());
+        let structured =
+            c.el.descendants()
+                .filter_map(ElementRef::wrap)
+                .any(|d| d.value().name() == "table" || heading_tag_level(d.value().name()).is_some());
         structured && flow_chars(c.el) >= MIN_LAYOUT_FLOW_CHARS
     })
 }
@@ -766,7 +867,12 @@ fn text_and_link_chars(el: ElementRef) -> (usize, usize) {
 
 /// A list item from the blocks of its `<li>`: the first paragraphs are its text, nested
 /// lists its children; tables go to `deferred`.
-fn item_from_blocks(marker: String, prov: Provenance, blocks: Vec<Block>, deferred: &mut Vec<Block>) -> Option<ListItem> {
+fn item_from_blocks(
+    marker: String,
+    prov: Provenance,
+    blocks: Vec<Block>,
+    deferred: &mut Vec<Block>,
+) -> Option<ListItem> {
     let mut item = ListItem { marker, text: Text::default(), children: Vec::new(), prov };
     for b in blocks {
         match b.kind {
@@ -821,9 +927,19 @@ impl OrderedNumbers {
     fn new(list: ElementRef, ordered: bool) -> Self {
         let e = list.value();
         let reversed = e.attr("reversed").is_some();
-        let count = list.children().filter_map(ElementRef::wrap).filter(|c| c.value().name() == "li").count() as i64;
-        let start = e.attr("start").and_then(|s| s.trim().parse::<i64>().ok()).unwrap_or(if reversed { count } else { 1 });
-        OrderedNumbers { ordered, next: start, step: if reversed { -1 } else { 1 }, kind: e.attr("type").unwrap_or("1").to_string() }
+        let count =
+            list.children().filter_map(ElementRef::wrap).filter(|c| c.value().name() == "li").count() as i64;
+        let start = e.attr("start").and_then(|s| s.trim().parse::<i64>().ok()).unwrap_or(if reversed {
+            count
+        } else {
+            1
+        });
+        OrderedNumbers {
+            ordered,
+            next: start,
+            step: if reversed { -1 } else { 1 },
+            kind: e.attr("type").unwrap_or("1").to_string(),
+        }
     }
 
     fn next(&mut self, li: ElementRef) -> String {
@@ -855,7 +971,9 @@ fn cell_fill(el: ElementRef) -> Option<String> {
     let e = el.value();
     let from_style = e.attr("style").and_then(|s| {
         let decl = css_declarations(s);
-        decl.get("background-color").or_else(|| decl.get("background")).and_then(|v| v.split_whitespace().find_map(css_colour))
+        decl.get("background-color")
+            .or_else(|| decl.get("background"))
+            .and_then(|v| v.split_whitespace().find_map(css_colour))
     });
     from_style.or_else(|| e.attr("bgcolor").and_then(css_colour))
 }
@@ -873,8 +991,15 @@ pub(crate) fn css_colour(v: &str) -> Option<String> {
             _ => None,
         };
     }
-    if let Some(args) = v.strip_prefix("rgb(").or_else(|| v.strip_prefix("rgba(")).and_then(|r| r.strip_suffix(')')) {
-        let parts: Vec<u8> = args.split([',', ' ']).filter(|p| !p.is_empty()).take(3).filter_map(|p| p.trim().parse().ok()).collect();
+    if let Some(args) =
+        v.strip_prefix("rgb(").or_else(|| v.strip_prefix("rgba(")).and_then(|r| r.strip_suffix(')'))
+    {
+        let parts: Vec<u8> = args
+            .split([',', ' '])
+            .filter(|p| !p.is_empty())
+            .take(3)
+            .filter_map(|p| p.trim().parse().ok())
+            .collect();
         return (parts.len() == 3).then(|| format!("#{:02x}{:02x}{:02x}", parts[0], parts[1], parts[2]));
     }
     let named = match v.as_str() {
@@ -993,7 +1118,8 @@ pub(crate) mod text_builder {
             let mut merged: Vec<Mark> = Vec::with_capacity(self.marks.len());
             let mut last: [Option<usize>; 3] = [None; 3];
             for m in self.marks {
-                let (start, end) = (m.start.saturating_sub(lead), m.end.min(lead + text.len()).saturating_sub(lead));
+                let (start, end) =
+                    (m.start.saturating_sub(lead), m.end.min(lead + text.len()).saturating_sub(lead));
                 if start >= end {
                     continue;
                 }
@@ -1014,7 +1140,8 @@ pub(crate) mod text_builder {
 
     /// Split at line breaks, each piece keeping its own marks; empty pieces dropped.
     pub fn split_lines(t: Text) -> Vec<Text> {
-        let starts: Vec<usize> = std::iter::once(0).chain(t.text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let starts: Vec<usize> =
+            std::iter::once(0).chain(t.text.match_indices('\n').map(|(i, _)| i + 1)).collect();
         let mut pieces: Vec<Text> = starts
             .iter()
             .enumerate()
@@ -1047,7 +1174,11 @@ pub(crate) mod text_builder {
     pub fn append(dst: &mut Text, src: Text) {
         let base = dst.text.len();
         dst.text.push_str(&src.text);
-        dst.marks.extend(src.marks.into_iter().map(|m| Mark { start: m.start + base, end: m.end + base, style: m.style }));
+        dst.marks.extend(src.marks.into_iter().map(|m| Mark {
+            start: m.start + base,
+            end: m.end + base,
+            style: m.style,
+        }));
     }
 
     #[cfg(test)]
@@ -1112,9 +1243,14 @@ mod charset {
         if let Some(label) = declared(&bytes[..bytes.len().min(PRESCAN_BYTES)]) {
             if let Some(enc) = Encoding::for_label(label.as_bytes()) {
                 // A page cannot really be UTF-16 if its declaration was readable as ASCII.
-                let enc = if enc.is_single_byte() || enc == UTF_8 || !enc.name().starts_with("UTF-16") { enc } else { UTF_8 };
+                let enc = if enc.is_single_byte() || enc == UTF_8 || !enc.name().starts_with("UTF-16") {
+                    enc
+                } else {
+                    UTF_8
+                };
                 let (text, _, malformed) = enc.decode(bytes);
-                let warning = malformed.then(|| format!("page declares {} but has bytes invalid in it: replaced", enc.name()));
+                let warning = malformed
+                    .then(|| format!("page declares {} but has bytes invalid in it: replaced", enc.name()));
                 return (text.into_owned(), warning);
             }
         }
@@ -1122,7 +1258,10 @@ mod charset {
             Ok(s) => (s.to_string(), None),
             Err(_) => {
                 let (text, _, _) = WINDOWS_1252.decode(bytes);
-                (text.into_owned(), Some("page declares no charset and is not UTF-8: decoded as Windows-1252".into()))
+                (
+                    text.into_owned(),
+                    Some("page declares no charset and is not UTF-8: decoded as Windows-1252".into()),
+                )
             }
         }
     }
@@ -1157,7 +1296,10 @@ mod charset {
         let at = s.find(name)? + name.len();
         let rest = s[at..].trim_start().strip_prefix('=')?.trim_start();
         let rest = rest.trim_start_matches(['"', '\'']);
-        let value: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':')).collect();
+        let value: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+            .collect();
         (!value.is_empty()).then_some(value)
     }
 
@@ -1167,15 +1309,20 @@ mod charset {
 
         #[test]
         fn meta_charset_and_fallbacks() {
-            let page = b"<html><head><meta charset=\"windows-1252\"></head><body>caf\xe9 \x93q\x94</body></html>";
+            let page =
+                b"<html><head><meta charset=\"windows-1252\"></head><body>caf\xe9 \x93q\x94</body></html>";
             assert!(decode(page).0.contains("café “q”"));
-            let page = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><p>\xa3100";
+            let page =
+                b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><p>\xa3100";
             assert!(decode(page).0.contains("£100"));
             let (text, warning) = decode(b"<p>caf\xe9</p>");
             assert!(text.contains("café") && warning.is_some());
             let (text, warning) = decode("\u{feff}<p>naïve</p>".as_bytes());
             assert!(text.starts_with("<p>naïve") && warning.is_none());
-            let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("<p>hi</p>".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+            let utf16: Vec<u8> = [0xFF, 0xFE]
+                .into_iter()
+                .chain("<p>hi</p>".encode_utf16().flat_map(u16::to_le_bytes))
+                .collect();
             assert_eq!(decode(&utf16).0, "<p>hi</p>");
         }
     }
@@ -1212,7 +1359,11 @@ mod source_lines {
     }
 
     pub fn parse(text: &str) -> (Html, Lines) {
-        let sink = LineSink { inner: HtmlTreeSink::new(Html::new_document()), line: Cell::new(1), lines: RefCell::default() };
+        let sink = LineSink {
+            inner: HtmlTreeSink::new(Html::new_document()),
+            line: Cell::new(1),
+            lines: RefCell::default(),
+        };
         html5ever::parse_document(sink, Default::default()).one(text)
     }
 
@@ -1263,7 +1414,12 @@ mod source_lines {
             self.touch(*parent);
             self.inner.append(parent, child)
         }
-        fn append_based_on_parent_node(&self, element: &NodeId, prev_element: &NodeId, child: NodeOrText<NodeId>) {
+        fn append_based_on_parent_node(
+            &self,
+            element: &NodeId,
+            prev_element: &NodeId,
+            child: NodeOrText<NodeId>,
+        ) {
             self.inner.append_based_on_parent_node(element, prev_element, child)
         }
         fn append_doctype_to_document(&self, name: StrTendril, public_id: StrTendril, system_id: StrTendril) {
@@ -1313,7 +1469,14 @@ mod tests {
             .map(|b| match &b.kind {
                 BlockKind::Heading { level, text } => format!("h{level}:{}", text.text),
                 BlockKind::Paragraph { text } => format!("p:{}", text.text),
-                BlockKind::List { items } => format!("list:{}", items.iter().map(|i| format!("{} {}", i.marker, i.text.text)).collect::<Vec<_>>().join("|")),
+                BlockKind::List { items } => format!(
+                    "list:{}",
+                    items
+                        .iter()
+                        .map(|i| format!("{} {}", i.marker, i.text.text))
+                        .collect::<Vec<_>>()
+                        .join("|")
+                ),
                 BlockKind::Table(t) => format!("table:{}x{}", t.rows.len(), t.n_cols()),
             })
             .collect()
@@ -1372,7 +1535,9 @@ mod tests {
 
     #[test]
     fn classed_and_styled_headings() {
-        let d = doc("<div class='title'>Annual Report</div><p role='heading' aria-level='3'>Section</p><p>Text</p>");
+        let d = doc(
+            "<div class='title'>Annual Report</div><p role='heading' aria-level='3'>Section</p><p>Text</p>",
+        );
         assert_eq!(kinds(&d), vec!["h1:Annual Report", "h3:Section", "p:Text"]);
         // Large type counts only on pages without h-tags.
         let d = doc("<p style='font-size:22pt'>Big title</p><p style='font-size:12pt'>Body</p>");
@@ -1385,7 +1550,10 @@ mod tests {
     fn definition_lists_become_term_tables() {
         let d = doc("<dl><dt>LSCB</dt><dd>Local Safeguarding Children Board</dd><dt>CSE</dt><dt>CCE</dt><dd>Exploitation</dd></dl>");
         let t = d.blocks[0].as_table().unwrap();
-        assert_eq!(t.text_grid(), vec![vec!["LSCB", "Local Safeguarding Children Board"], vec!["CSE\nCCE", "Exploitation"]]);
+        assert_eq!(
+            t.text_grid(),
+            vec![vec!["LSCB", "Local Safeguarding Children Board"], vec!["CSE\nCCE", "Exploitation"]]
+        );
     }
 
     #[test]
@@ -1400,22 +1568,35 @@ mod tests {
         let lead = &t.rows[1].cells[0];
         assert_eq!(lead.paras.iter().map(|p| p.text.text.as_str()).collect::<Vec<_>>(), vec!["A", "B"]);
         assert_eq!(lead.fill.as_deref(), Some("#ff0000"));
-        let tasks: Vec<(&str, Option<u8>)> = t.rows[1].cells[1].paras.iter().map(|p| (p.text.text.as_str(), p.bullet)).collect();
+        let tasks: Vec<(&str, Option<u8>)> =
+            t.rows[1].cells[1].paras.iter().map(|p| (p.text.text.as_str(), p.bullet)).collect();
         assert_eq!(tasks, vec![("one", Some(0)), ("two", Some(0)), ("deep", Some(1))]);
         let inner_path = d.blocks[1].prov.path.as_deref().unwrap();
-        assert!(inner_path.starts_with(t.rows[1].cells[1].prov.as_ref().unwrap().path.as_deref().unwrap()), "{inner_path}");
+        assert!(
+            inner_path.starts_with(t.rows[1].cells[1].prov.as_ref().unwrap().path.as_deref().unwrap()),
+            "{inner_path}"
+        );
     }
 
     #[test]
     fn layout_tables_are_read_as_the_page_they_lay_out() {
-        let prose = "The Board agreed this plan after its development day and will review it each quarter. ".repeat(3);
+        let prose = "The Board agreed this plan after its development day and will review it each quarter. "
+            .repeat(3);
         let d = doc(&format!(
             "<table border=0><tr><td width=160><a href='a.htm'>Annual Report 2007-08</a><br><a href='b.htm'>Constitution</a></td>\
              <td><p><b>WORKPLAN 2008-09</b></p><p>{prose}</p>\
              <table border=1><tr><th>Task</th><th>Lead</th></tr><tr><td>Audit</td><td>Manager</td></tr></table>\
              <p>Contact the Board Manager.</p></td></tr></table>"
         ));
-        assert_eq!(kinds(&d), vec!["p:WORKPLAN 2008-09".to_string(), format!("p:{}", prose.trim()), "table:2x2".into(), "p:Contact the Board Manager.".into()]);
+        assert_eq!(
+            kinds(&d),
+            vec![
+                "p:WORKPLAN 2008-09".to_string(),
+                format!("p:{}", prose.trim()),
+                "table:2x2".into(),
+                "p:Contact the Board Manager.".into()
+            ]
+        );
         // The same shape with column headers, or a cell holding only a table, is data.
         let data = doc("<table><tr><td><table><tr><td>a</td><td>b</td></tr></table></td><td>Tom</td></tr><tr><td>last</td><td>line</td></tr></table>");
         assert_eq!(kinds(&data), vec!["table:2x2", "table:1x2"]);
@@ -1423,7 +1604,9 @@ mod tests {
 
     #[test]
     fn provenance_has_element_paths_and_source_lines() {
-        let d = doc("<html>\n<body>\n<h1>Title</h1>\n<p>First\nsecond</p>\n<ul>\n<li>x</li>\n</ul>\n</body></html>");
+        let d = doc(
+            "<html>\n<body>\n<h1>Title</h1>\n<p>First\nsecond</p>\n<ul>\n<li>x</li>\n</ul>\n</body></html>",
+        );
         assert_eq!(d.blocks[0].prov.path.as_deref(), Some("/html[1]/body[1]/h1[1]"));
         assert_eq!(d.blocks[0].prov.lines, Some(LineRange { start: 3, end: 3 }));
         assert_eq!(d.blocks[1].prov.lines, Some(LineRange { start: 4, end: 5 }));
@@ -1434,7 +1617,8 @@ mod tests {
 
     #[test]
     fn character_references_and_footnote_markers() {
-        let d = doc("<p>Children&rsquo;s &amp; families &#8211; 1<sup>st</sup> plan<sup>[4]</sup>&nbsp;here</p>");
+        let d =
+            doc("<p>Children&rsquo;s &amp; families &#8211; 1<sup>st</sup> plan<sup>[4]</sup>&nbsp;here</p>");
         assert_eq!(d.blocks[0].as_paragraph().unwrap().text, "Children’s & families – 1st plan here");
     }
 

@@ -184,9 +184,12 @@ pub fn layout(table: ElementRef) -> Layout {
                 dropped += 1;
                 continue;
             }
-            let mut colspan = span_attr(td, "colspan").unwrap_or(1).clamp(1, MAX_COLSPAN).min((MAX_COLS - col) as u32);
+            let mut colspan =
+                span_attr(td, "colspan").unwrap_or(1).clamp(1, MAX_COLSPAN).min((MAX_COLS - col) as u32);
             let rowspan_raw = span_attr(td, "rowspan").unwrap_or(1).min(MAX_ROWSPAN);
-            let mut rowspan = if rowspan_raw == 0 { group_left[r] } else { (rowspan_raw as usize).min(group_left[r]) }.max(1);
+            let mut rowspan =
+                if rowspan_raw == 0 { group_left[r] } else { (rowspan_raw as usize).min(group_left[r]) }
+                    .max(1);
             let area = colspan as u64 * rowspan as u64;
             if rowspan > 1 && area > budget {
                 (colspan, rowspan, clamped) = (1, 1, true);
@@ -238,7 +241,9 @@ pub fn bound_grid(table: &mut Table) -> Option<String> {
             cell.colspan = cell.colspan.min(room).max(1);
         }
     }
-    Some(format!("table of {rows} rows × {n_cols} columns narrowed to {width} columns ({dropped} cells dropped)"))
+    Some(format!(
+        "table of {rows} rows × {n_cols} columns narrowed to {width} columns ({dropped} cells dropped)"
+    ))
 }
 
 /// A span attribute by the HTML rules for non-negative integers: leading whitespace, an
@@ -311,7 +316,9 @@ mod tests {
     fn huge_spans_are_clamped_and_rowspan_zero_runs_to_group_end() {
         let t = &tables_in_fragment("<table><tr><td colspan=4294967295>a</td></tr></table>")[0];
         assert_eq!(t.n_cols(), MAX_COLSPAN as usize);
-        let t = &tables_in_fragment("<table><tbody><tr><td rowspan=0>a</td><td>b</td></tr><tr><td>c</td></tr></tbody></table>")[0];
+        let t = &tables_in_fragment(
+            "<table><tbody><tr><td rowspan=0>a</td><td>b</td></tr><tr><td>c</td></tr></tbody></table>",
+        )[0];
         assert_eq!(t.text_grid(), vec![vec!["a", "b"], vec!["", "c"]]);
     }
 
@@ -331,7 +338,9 @@ mod tests {
 
     #[test]
     fn span_attributes_follow_the_html_integer_rules() {
-        let t = &tables_in_fragment("<table><tr><td colspan=' +2x'>a</td><td colspan=0>b</td><td colspan=z>c</td></tr></table>")[0];
+        let t = &tables_in_fragment(
+            "<table><tr><td colspan=' +2x'>a</td><td colspan=0>b</td><td colspan=z>c</td></tr></table>",
+        )[0];
         let spans: Vec<u32> = t.rows[0].cells.iter().map(|c| c.colspan).collect();
         assert_eq!(spans, vec![2, 1, 1]);
     }
@@ -346,7 +355,9 @@ mod tests {
 
     #[test]
     fn nested_tables_are_separate() {
-        let ts = tables_in_fragment("<table><tr><td>outer<table><tr><td>inner</td></tr></table></td></tr></table>");
+        let ts = tables_in_fragment(
+            "<table><tr><td>outer<table><tr><td>inner</td></tr></table></td></tr></table>",
+        );
         assert_eq!(ts.len(), 2);
         assert_eq!(ts[0].text_grid(), vec![vec!["outer"]]);
         assert_eq!(ts[1].text_grid(), vec![vec!["inner"]]);

@@ -54,7 +54,10 @@ pub fn detect(bytes: &[u8], path: &str) -> Result<Format, ReadError> {
         return Err(ReadError::Unsupported("RTF: convert to DOCX or PDF".into()));
     }
     let lower: Vec<u8> = trimmed.iter().take(256).map(u8::to_ascii_lowercase).collect();
-    if lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html") || (lower.starts_with(b"<?xml") && find(&lower, b"<html").is_some()) {
+    if lower.starts_with(b"<!doctype html")
+        || lower.starts_with(b"<html")
+        || (lower.starts_with(b"<?xml") && find(&lower, b"<html").is_some())
+    {
         return Ok(Format::Html);
     }
     if html::sniff(trimmed, path) {
@@ -98,7 +101,8 @@ fn extension_mismatch(path: &str, format: Format) -> Option<String> {
         "txt" | "text" => Format::Text,
         _ => return None,
     };
-    let same = expected == format || matches!((expected, format), (Format::Text, Format::Markdown) | (Format::Markdown, Format::Text));
+    let same = expected == format
+        || matches!((expected, format), (Format::Text, Format::Markdown) | (Format::Markdown, Format::Text));
     (!same).then(|| format!("file extension .{ext} but content is {format:?}; read as {format:?}"))
 }
 

@@ -36,7 +36,12 @@ fn as_list(table: &Table) -> Option<Vec<ListItem>> {
         if text.is_empty() {
             return None;
         }
-        items.push(ListItem { marker: marker_text.to_string(), text, children: Vec::new(), prov: row.prov.clone() });
+        items.push(ListItem {
+            marker: marker_text.to_string(),
+            text,
+            children: Vec::new(),
+            prov: row.prov.clone(),
+        });
     }
     Some(items)
 }
@@ -46,7 +51,10 @@ fn as_list(table: &Table) -> Option<Vec<ListItem>> {
 /// number in a data table, not a marker.
 fn is_marker(s: &str) -> bool {
     if s.chars().count() == 1 {
-        return matches!(s.chars().next(), Some('•' | '●' | '▪' | '■' | '◦' | '○' | '-' | '–' | '*' | '·' | '➢' | '►' | '✓'));
+        return matches!(
+            s.chars().next(),
+            Some('•' | '●' | '▪' | '■' | '◦' | '○' | '-' | '–' | '*' | '·' | '➢' | '►' | '✓')
+        );
     }
     let body = match s.strip_prefix('(') {
         Some(rest) => rest.strip_suffix(')'),
@@ -65,21 +73,50 @@ mod tests {
     use sgx_ir::{Cell, CellPara, Provenance, Row};
 
     fn table(rows: &[(&str, &str)]) -> Table {
-        let cell = |col: usize, s: &str| Cell::new(col, if s.is_empty() { vec![] } else { vec![CellPara { text: Text::plain(s), bullet: None }] });
-        Table { rows: rows.iter().map(|(a, b)| Row { cells: vec![cell(0, a), cell(1, b)], header: false, prov: Provenance::default() }).collect() }
+        let cell = |col: usize, s: &str| {
+            Cell::new(
+                col,
+                if s.is_empty() { vec![] } else { vec![CellPara { text: Text::plain(s), bullet: None }] },
+            )
+        };
+        Table {
+            rows: rows
+                .iter()
+                .map(|(a, b)| Row {
+                    cells: vec![cell(0, a), cell(1, b)],
+                    header: false,
+                    prov: Provenance::default(),
+                })
+                .collect(),
+        }
     }
 
     #[test]
     fn numbered_rows_are_a_list() {
-        let items = as_list(&table(&[("1.", "Protect children at risk."), ("2.", "Train the workforce."), ("(iii)", "Audit.")])).unwrap();
-        let got: Vec<(&str, &str)> = items.iter().map(|i| (i.marker.as_str(), i.text.text.as_str())).collect();
-        assert_eq!(got, [("1.", "Protect children at risk."), ("2.", "Train the workforce."), ("(iii)", "Audit.")]);
+        let items = as_list(&table(&[
+            ("1.", "Protect children at risk."),
+            ("2.", "Train the workforce."),
+            ("(iii)", "Audit."),
+        ]))
+        .unwrap();
+        let got: Vec<(&str, &str)> =
+            items.iter().map(|i| (i.marker.as_str(), i.text.text.as_str())).collect();
+        assert_eq!(
+            got,
+            [("1.", "Protect children at risk."), ("2.", "Train the workforce."), ("(iii)", "Audit.")]
+        );
     }
 
     #[test]
     fn data_tables_stay_tables() {
-        assert!(as_list(&table(&[("1", "Protect children."), ("2", "Train staff.")])).is_none(), "bare reference numbers");
-        assert!(as_list(&table(&[("ICB", "Integrated Care Board"), ("LA", "Local Authority")])).is_none(), "a glossary");
+        assert!(
+            as_list(&table(&[("1", "Protect children."), ("2", "Train staff.")])).is_none(),
+            "bare reference numbers"
+        );
+        assert!(
+            as_list(&table(&[("ICB", "Integrated Care Board"), ("LA", "Local Authority")])).is_none(),
+            "a glossary"
+        );
         assert!(as_list(&table(&[("1.", "Protect children."), ("2.", "")])).is_none(), "an empty item");
         assert!(as_list(&table(&[("1.", "Protect children.")])).is_none(), "one row");
         let mut headed = table(&[("No.", "Priority"), ("1.", "Protect children."), ("2.", "Train staff.")]);

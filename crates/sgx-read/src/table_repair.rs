@@ -48,4 +48,3 @@ pub fn merge_continuations(rows: &mut [Row], mut row: Row) -> Option<Row> {
         Some(row)
     }
 }
-

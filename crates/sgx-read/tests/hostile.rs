@@ -26,7 +26,9 @@ fn huge_spans_are_clamped_to_a_bounded_grid() {
     // Every row starts a cell spanning 1000 rows and 1000 columns: unclamped, the grid would
     // be a thousand million slots.
     let rows = "<tr><td rowspan=1000 colspan=1000>x</td><td colspan=4294967295>y</td></tr>".repeat(1000);
-    let page = format!("<!DOCTYPE html><table>{rows}</table><table><tr><td colspan=99999999 rowspan=0>z</td></tr></table>");
+    let page = format!(
+        "<!DOCTYPE html><table>{rows}</table><table><tr><td colspan=99999999 rowspan=0>z</td></tr></table>"
+    );
     let doc = timed("html huge colspan", || read(page.as_bytes(), "spans.html")).unwrap();
     let tables: Vec<_> = doc.blocks.iter().filter_map(|b| b.as_table()).collect();
     assert_eq!(tables.len(), 2);
@@ -41,7 +43,11 @@ fn huge_spans_are_clamped_to_a_bounded_grid() {
 
 #[test]
 fn ten_thousand_nested_divs() {
-    let page = format!("<!DOCTYPE html><body>{}<p>deep</p>{}</body>", "<div>".repeat(10_000), "</div>".repeat(10_000));
+    let page = format!(
+        "<!DOCTYPE html><body>{}<p>deep</p>{}</body>",
+        "<div>".repeat(10_000),
+        "</div>".repeat(10_000)
+    );
     let doc = timed("html 10,000 nested divs", || read(page.as_bytes(), "deep.html")).unwrap();
     assert!(doc.blocks.iter().any(|b| b.plain_text().contains("deep")));
     assert!(doc.warnings.iter().any(|w| w.contains("nested deeper")));
@@ -49,7 +55,11 @@ fn ten_thousand_nested_divs() {
 
 #[test]
 fn ten_thousand_nested_tables() {
-    let page = format!("<!DOCTYPE html><body>{}core{}</body>", "<table><tr><td>".repeat(10_000), "</td></tr></table>".repeat(10_000));
+    let page = format!(
+        "<!DOCTYPE html><body>{}core{}</body>",
+        "<table><tr><td>".repeat(10_000),
+        "</td></tr></table>".repeat(10_000)
+    );
     let doc = timed("html 10,000 nested tables", || read(page.as_bytes(), "tables.html")).unwrap();
     assert!(doc.blocks.iter().any(|b| b.plain_text().contains("core")));
 }
@@ -127,7 +137,9 @@ fn malformed_xml() {
 /// A zip whose document.xml inflates to `size` bytes of spaces, compressed as it is written.
 fn bomb(size: usize) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).large_file(true);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
     w.start_file("word/document.xml", options).unwrap();
     w.write_all(format!(r#"<w:document {NS}><w:body><w:p><w:r><w:t>"#).as_bytes()).unwrap();
     let chunk = vec![b' '; 1 << 20];
@@ -168,7 +180,10 @@ fn lie_about_sizes(z: &mut [u8]) {
         match &z[i..i + 4] {
             // Local file header: uncompressed size at +22; zip64 extra in the extra field.
             b"PK\x03\x04" if i + 30 <= z.len() => {
-                let (name_len, extra_len) = (u16::from_le_bytes([z[i + 26], z[i + 27]]) as usize, u16::from_le_bytes([z[i + 28], z[i + 29]]) as usize);
+                let (name_len, extra_len) = (
+                    u16::from_le_bytes([z[i + 26], z[i + 27]]) as usize,
+                    u16::from_le_bytes([z[i + 28], z[i + 29]]) as usize,
+                );
                 if z[i + 22..i + 26] != [0xFF; 4] {
                     z[i + 22..i + 26].copy_from_slice(&small);
                 }
@@ -177,7 +192,10 @@ fn lie_about_sizes(z: &mut [u8]) {
             }
             // Central directory entry: uncompressed size at +24.
             b"PK\x01\x02" if i + 46 <= z.len() => {
-                let (name_len, extra_len) = (u16::from_le_bytes([z[i + 28], z[i + 29]]) as usize, u16::from_le_bytes([z[i + 30], z[i + 31]]) as usize);
+                let (name_len, extra_len) = (
+                    u16::from_le_bytes([z[i + 28], z[i + 29]]) as usize,
+                    u16::from_le_bytes([z[i + 30], z[i + 31]]) as usize,
+                );
                 if z[i + 24..i + 28] != [0xFF; 4] {
                     z[i + 24..i + 28].copy_from_slice(&small);
                 }
@@ -205,11 +223,16 @@ fn patch_zip64(z: &mut [u8], start: usize, len: usize) {
 #[test]
 fn deeply_nested_docx_content() {
     let depth = 20_000;
-    let body = format!("{}<w:p><w:r><w:t>core</w:t></w:r></w:p>{}", "<w:sdt><w:sdtContent>".repeat(depth), "</w:sdtContent></w:sdt>".repeat(depth));
+    let body = format!(
+        "{}<w:p><w:r><w:t>core</w:t></w:r></w:p>{}",
+        "<w:sdt><w:sdtContent>".repeat(depth),
+        "</w:sdtContent></w:sdt>".repeat(depth)
+    );
     let doc = timed("docx 20,000 nested content controls", || read(&docx_body(&body), "deep.docx")).unwrap();
     assert!(doc.warnings.iter().any(|w| w.contains("nested deeper")));
     let cells = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>core</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
-    let nested = format!("{}{cells}{}", "<w:tbl><w:tr><w:tc>".repeat(5_000), "</w:tc></w:tr></w:tbl>".repeat(5_000));
+    let nested =
+        format!("{}{cells}{}", "<w:tbl><w:tr><w:tc>".repeat(5_000), "</w:tc></w:tr></w:tbl>".repeat(5_000));
     let doc = timed("docx 5,000 nested tables", || read(&docx_body(&nested), "tables.docx")).unwrap();
     assert!(doc.warnings.iter().any(|w| w.contains("nested deeper")));
 }

@@ -46,7 +46,11 @@ fn repair_mojibake(s: &str) -> Option<String> {
 /// markers (tags inside them stripped), without whitespace.
 fn dropped_texts(html: &str) -> Vec<String> {
     let mut out = between(html, "<!--", "-->");
-    out.extend(between(html, "<sup", "</sup>").iter().map(|s| strip_tags(s.split_once('>').map_or("", |(_, rest)| rest))));
+    out.extend(
+        between(html, "<sup", "</sup>")
+            .iter()
+            .map(|s| strip_tags(s.split_once('>').map_or("", |(_, rest)| rest))),
+    );
     out.into_iter().filter(|c| !c.is_empty()).collect()
 }
 
@@ -149,7 +153,15 @@ fn compare(case: &str, html: &str, expected: &Value, tables: &[Ours]) -> Vec<Str
     for (t, (exp, ours)) in exp_tables.iter().zip(tables).enumerate() {
         let exp_rows: Vec<Vec<String>> = exp
             .as_array()
-            .map(|rows| rows.iter().map(|r| r.as_array().map(|c| c.iter().map(|x| x.as_str().unwrap_or("").to_string()).collect()).unwrap_or_default()).collect())
+            .map(|rows| {
+                rows.iter()
+                    .map(|r| {
+                        r.as_array()
+                            .map(|c| c.iter().map(|x| x.as_str().unwrap_or("").to_string()).collect())
+                            .unwrap_or_default()
+                    })
+                    .collect()
+            })
             .unwrap_or_default();
         let grid = ours.table.grid();
         let width = ours.table.n_cols();
@@ -160,7 +172,11 @@ fn compare(case: &str, html: &str, expected: &Value, tables: &[Ours]) -> Vec<Str
         }
         for (r, (exp_row, our_row)) in exp_rows.iter().zip(&grid).enumerate() {
             if exp_row.len() != our_row.len() {
-                problems.push(format!("{case} table {t} row {r}: {} columns, expected {}", our_row.len(), exp_row.len()));
+                problems.push(format!(
+                    "{case} table {t} row {r}: {} columns, expected {}",
+                    our_row.len(),
+                    exp_row.len()
+                ));
                 continue;
             }
             for (c, (exp_cell, slot)) in exp_row.iter().zip(our_row).enumerate() {
@@ -183,7 +199,9 @@ fn compare(case: &str, html: &str, expected: &Value, tables: &[Ours]) -> Vec<Str
 fn tables_of(blocks: &[Block]) -> Vec<Ours<'_>> {
     blocks
         .iter()
-        .filter_map(|b| b.as_table().map(|table| Ours { table, path: b.prov.path.clone().unwrap_or_default() }))
+        .filter_map(|b| {
+            b.as_table().map(|table| Ours { table, path: b.prov.path.clone().unwrap_or_default() })
+        })
         .collect()
 }
 

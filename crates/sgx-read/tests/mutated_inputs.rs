@@ -76,20 +76,64 @@ fn check(doc: &Document) {
 }
 
 fn files(dir: &Path, ext: &str) -> Vec<Vec<u8>> {
-    let mut paths: Vec<_> = std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == ext)).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .collect();
     paths.sort();
     paths.iter().filter_map(|p| std::fs::read(p).ok()).collect()
 }
 
 const HTML_SNIPPETS: &[&str] = &[
-    "<td rowspan=0>", "<td colspan=0 rowspan=65535>", "</table>", "<table>", "<tr>", "<template><td>x</template>",
-    "<svg><foreignObject><p>", "<math><mi>", "<select><option>", "<frameset>", "<!--", "<![CDATA[x]]>", "&#x0;",
-    "&#xD800;", "<plaintext>", "<li value=-99999999999>", "<ol start=-9223372036854775808 reversed>",
-    "<ol type=a start=0><li>x", "<ol type=I start=4000><li>y", "<dl><dt>", "<dd>", "<br>", "<sup>", "<b>", "</b>",
-    "<p style='font-size:99999999999999999999pt;font-weight:900'>", "<div class='title'>",
-    "<div role=heading aria-level=999>", "<main>", "<header>", "<caption>", "<pre>", "\u{feff}", "<meta charset=utf-16>",
-    "<meta charset=x-user-defined>", "<td bgcolor='rgb(999,-1,a)'>", "<th>", "<thead>", "<tfoot>", "<li>", "<ul>",
-    "\n\n\t", "é€😀", "<nobr><nobr>", "<a><a><a>", "<table><td><table><td>",
+    "<td rowspan=0>",
+    "<td colspan=0 rowspan=65535>",
+    "</table>",
+    "<table>",
+    "<tr>",
+    "<template><td>x</template>",
+    "<svg><foreignObject><p>",
+    "<math><mi>",
+    "<select><option>",
+    "<frameset>",
+    "<!--",
+    "<![CDATA[x]]>",
+    "&#x0;",
+    "&#xD800;",
+    "<plaintext>",
+    "<li value=-99999999999>",
+    "<ol start=-9223372036854775808 reversed>",
+    "<ol type=a start=0><li>x",
+    "<ol type=I start=4000><li>y",
+    "<dl><dt>",
+    "<dd>",
+    "<br>",
+    "<sup>",
+    "<b>",
+    "</b>",
+    "<p style='font-size:99999999999999999999pt;font-weight:900'>",
+    "<div class='title'>",
+    "<div role=heading aria-level=999>",
+    "<main>",
+    "<header>",
+    "<caption>",
+    "<pre>",
+    "\u{feff}",
+    "<meta charset=utf-16>",
+    "<meta charset=x-user-defined>",
+    "<td bgcolor='rgb(999,-1,a)'>",
+    "<th>",
+    "<thead>",
+    "<tfoot>",
+    "<li>",
+    "<ul>",
+    "\n\n\t",
+    "é€😀",
+    "<nobr><nobr>",
+    "<a><a><a>",
+    "<table><td><table><td>",
 ];
 
 #[test]
@@ -109,15 +153,41 @@ fn mutated_html_pages() {
 }
 
 const DOCX_SNIPPETS: &[&str] = &[
-    "<w:vMerge/>", r#"<w:vMerge w:val="restart"/>"#, r#"<w:gridSpan w:val="-5"/>"#, r#"<w:gridSpan w:val="99999999999"/>"#,
-    r#"<w:gridBefore w:val="4000000000"/>"#, "<w:hMerge/>", r#"<w:numPr><w:ilvl w:val="255"/><w:numId w:val="4"/></w:numPr>"#,
-    r#"<w:numPr><w:numId w:val="999"/></w:numPr>"#, r#"<w:r><w:fldChar w:fldCharType="end"/></w:r>"#,
-    r#"<w:r><w:fldChar w:fldCharType="begin"/></w:r>"#, r#"<w:r><w:fldChar w:fldCharType="separate"/></w:r>"#, "<w:tbl>",
-    "</w:tbl>", "<w:tr>", "<w:tc>", "<w:p>", "</w:p>", "<w:r><w:t>x</w:t></w:r>", r#"<w:r><w:sym w:char="D800"/></w:r>"#,
-    r#"<w:r><w:sym w:char="FFFFFFFF"/></w:r>"#, r#"<w:lvlText w:val="%9%0%%"/>"#, r#"<w:start w:val="4294967295"/>"#,
-    r#"<w:numFmt w:val="upperRoman"/>"#, r#"<w:basedOn w:val="Heading1"/>"#, r#"<w:outlineLvl w:val="200"/>"#,
-    "<mc:AlternateContent>", "<w:txbxContent>", "&amp;", "&bogus;", "&#0;", "<![CDATA[x]]>",
-    r#"<!DOCTYPE x [<!ENTITY a "aaaa">]>"#, r#"<w:shd w:fill="GGGGGG"/>"#, "<w:trPr><w:del/></w:trPr>", "<w:sdt><w:sdtContent>",
+    "<w:vMerge/>",
+    r#"<w:vMerge w:val="restart"/>"#,
+    r#"<w:gridSpan w:val="-5"/>"#,
+    r#"<w:gridSpan w:val="99999999999"/>"#,
+    r#"<w:gridBefore w:val="4000000000"/>"#,
+    "<w:hMerge/>",
+    r#"<w:numPr><w:ilvl w:val="255"/><w:numId w:val="4"/></w:numPr>"#,
+    r#"<w:numPr><w:numId w:val="999"/></w:numPr>"#,
+    r#"<w:r><w:fldChar w:fldCharType="end"/></w:r>"#,
+    r#"<w:r><w:fldChar w:fldCharType="begin"/></w:r>"#,
+    r#"<w:r><w:fldChar w:fldCharType="separate"/></w:r>"#,
+    "<w:tbl>",
+    "</w:tbl>",
+    "<w:tr>",
+    "<w:tc>",
+    "<w:p>",
+    "</w:p>",
+    "<w:r><w:t>x</w:t></w:r>",
+    r#"<w:r><w:sym w:char="D800"/></w:r>"#,
+    r#"<w:r><w:sym w:char="FFFFFFFF"/></w:r>"#,
+    r#"<w:lvlText w:val="%9%0%%"/>"#,
+    r#"<w:start w:val="4294967295"/>"#,
+    r#"<w:numFmt w:val="upperRoman"/>"#,
+    r#"<w:basedOn w:val="Heading1"/>"#,
+    r#"<w:outlineLvl w:val="200"/>"#,
+    "<mc:AlternateContent>",
+    "<w:txbxContent>",
+    "&amp;",
+    "&bogus;",
+    "&#0;",
+    "<![CDATA[x]]>",
+    r#"<!DOCTYPE x [<!ENTITY a "aaaa">]>"#,
+    r#"<w:shd w:fill="GGGGGG"/>"#,
+    "<w:trPr><w:del/></w:trPr>",
+    "<w:sdt><w:sdtContent>",
 ];
 
 /// The parts of a zip as (name, text).
@@ -138,7 +208,8 @@ fn mutated_word_files() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let seeds: Vec<_> = files(&root.join("../../corpus"), "docx").iter().map(|b| unzip(b)).collect();
     assert!(!seeds.is_empty());
-    let targets = ["word/document.xml", "word/styles.xml", "word/numbering.xml", "word/footnotes.xml", "_rels/.rels"];
+    let targets =
+        ["word/document.xml", "word/styles.xml", "word/numbering.xml", "word/footnotes.xml", "_rels/.rels"];
     let mut rng = Lcg(7);
     for round in 0..ROUNDS {
         let target = targets[rng.below(targets.len())];

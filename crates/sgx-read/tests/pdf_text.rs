@@ -12,7 +12,10 @@ use sgx_ir::{BlockKind, Document, ListItem};
 /// Cases sgx cannot pass, with the reason. Each is a font whose glyphs carry no Unicode
 /// mapping that hayro-interpret resolves (pdfminer decodes the CMap bytes itself).
 const KNOWN: &[(&str, &str)] = &[
-    ("contrib__issue_495_pdfobjref.pdf", "CAD drawing whose glyphs have no Unicode; pdfminer prints (cid:N) placeholders"),
+    (
+        "contrib__issue_495_pdfobjref.pdf",
+        "CAD drawing whose glyphs have no Unicode; pdfminer prints (cid:N) placeholders",
+    ),
     ("contrib__issue_566_test_1.pdf", "CJK text through CMap bytes without a ToUnicode map"),
     ("contrib__issue_566_test_2.pdf", "CJK text through CID ranges without a ToUnicode map"),
     ("contrib__issue-625-identity-cmap.pdf", "Identity CMap without ToUnicode: no Unicode from hayro"),
@@ -74,7 +77,10 @@ fn peers_expected_text_is_reproduced() {
     let mut failures = Vec::new();
     let mut checked = 0;
     for peer in ["pdfminer", "pdfplumber"] {
-        let spec: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(base.join(peer).join("text-expected.json")).unwrap()).unwrap();
+        let spec: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(base.join(peer).join("text-expected.json")).unwrap(),
+        )
+        .unwrap();
         for case in spec["cases"].as_array().unwrap() {
             let pdf = case["pdf"].as_str().unwrap();
             if let Some((_, why)) = KNOWN.iter().find(|(name, _)| pdf.ends_with(name)) {
@@ -95,7 +101,11 @@ fn peers_expected_text_is_reproduced() {
             checked += 1;
             if !ok {
                 let share = reproduced(&squeeze(expected), &got);
-                failures.push(format!("{peer}/{pdf}: {:.1}% of expected {:?} reproduced in {got:?}", share * 100.0, squeeze(expected)));
+                failures.push(format!(
+                    "{peer}/{pdf}: {:.1}% of expected {:?} reproduced in {got:?}",
+                    share * 100.0,
+                    squeeze(expected)
+                ));
             }
         }
     }

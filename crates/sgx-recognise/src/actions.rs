@@ -54,12 +54,24 @@ static EXCLUSIVE: LazyLock<Vec<(Role, Regex)>> = LazyLock::new(|| {
     vec![
         (Role::Rag, r(r"\brag\b|\bred\s*/\s*amber|\brating\b")),
         (Role::Progress, r(r"\bprogress\b|\bupdate\b|\bstatus\b|\bcomments?\b")),
-        (Role::Timescale, r(r"\bwhen\b|timescale|time\s*scale|time\s*frame|\bdeadline|\bdates?\b|\bby\s+when\b|completion|^\s*(by|due)\s*$")),
+        (
+            Role::Timescale,
+            r(
+                r"\bwhen\b|timescale|time\s*scale|time\s*frame|\bdeadline|\bdates?\b|\bby\s+when\b|completion|^\s*(by|due)\s*$",
+            ),
+        ),
         (
             Role::Measure,
-            r(r"measur|indicator|\bkpis?\b|how\s+will\s+we\s+know|success\s+criteria|\bevidence\b|what\s+difference|impact|\boutputs?\b|\btargets?\b"),
+            r(
+                r"measur|indicator|\bkpis?\b|how\s+will\s+we\s+know|success\s+criteria|\bevidence\b|what\s+difference|impact|\boutputs?\b|\btargets?\b",
+            ),
         ),
-        (Role::Lead, r(r"\blead|responsib|\bwho\b|\bowner|accountab|subgroup|sub-group|sub\s+group|\bteam\b|\bby\s+whom\b")),
+        (
+            Role::Lead,
+            r(
+                r"\blead|responsib|\bwho\b|\bowner|accountab|subgroup|sub-group|sub\s+group|\bteam\b|\bby\s+whom\b",
+            ),
+        ),
         (Role::Ref, r(r"^\s*(no\.?|ref\.?|number|#|item|id)\s*$")),
     ]
 });
@@ -101,7 +113,8 @@ impl Columns {
             let roles: Vec<Vec<Role>> = row.iter().map(|h| roles_of(h)).collect();
             let distinct: std::collections::HashSet<_> = roles.iter().flatten().collect();
             let core = distinct.contains(&&Role::Task) || distinct.contains(&&Role::Objective);
-            let support = [Role::Lead, Role::Timescale, Role::Measure].iter().filter(|x| distinct.contains(x)).count();
+            let support =
+                [Role::Lead, Role::Timescale, Role::Measure].iter().filter(|x| distinct.contains(x)).count();
             if distinct.len() >= 3 && core && support >= 1 {
                 return Some(Columns { header_row: r, roles }.settle());
             }
@@ -130,8 +143,9 @@ impl Columns {
 
 static LEADING_REF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(\d{1,3}(?:\.\d{1,2})?)[.):]?(\s+|$)").unwrap());
-static CONTINUED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*(\d{1,3})?[.)]?\s*\(?\s*(cont(inued|'d|d)?\.?)\s*\)?\s*$").unwrap());
+static CONTINUED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(\d{1,3})?[.)]?\s*\(?\s*(cont(inued|'d|d)?\.?)\s*\)?\s*$").unwrap()
+});
 static DITTO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"^[\s"“”'‘’„″]+$"#).unwrap());
 static TRAILING_DITTO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"\s+["“”]\s*["“”]\s*$"#).unwrap());
 static BAND_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -171,7 +185,9 @@ pub fn recognise(ctx: &Context) -> ActionTables {
                 (c, Assembly::default(), start)
             }
             None => match open.take() {
-                Some((c, n, state)) if n == table.n_cols() => (Columns { header_row: 0, roles: c.roles }, state, 0),
+                Some((c, n, state)) if n == table.n_cols() => {
+                    (Columns { header_row: 0, roles: c.roles }, state, 0)
+                }
                 _ => continue,
             },
         };
@@ -189,7 +205,9 @@ pub fn recognise(ctx: &Context) -> ActionTables {
 }
 
 fn is_header_copy(row: &Row, table: &Table, header_row: usize) -> bool {
-    let key = |r: &Row| r.cells.iter().map(|c| clean(&c.text()).to_lowercase()).filter(|s| !s.is_empty()).collect::<Vec<_>>();
+    let key = |r: &Row| {
+        r.cells.iter().map(|c| clean(&c.text()).to_lowercase()).filter(|s| !s.is_empty()).collect::<Vec<_>>()
+    };
     table.rows.get(header_row).is_some_and(|h| key(h) == key(row))
 }
 
@@ -206,7 +224,14 @@ fn cell_text(row: &Row, cols: &[usize]) -> String {
     clean(&paras(row, cols).iter().map(|p| p.text.text.as_str()).collect::<Vec<_>>().join(" "))
 }
 
-fn read_row(block_idx: usize, block: &Block, row: &Row, columns: &Columns, st: &mut Assembly, out: &mut ActionTables) {
+fn read_row(
+    block_idx: usize,
+    block: &Block,
+    row: &Row,
+    columns: &Columns,
+    st: &mut Assembly,
+    out: &mut ActionTables,
+) {
     let filled: Vec<&Cell> = row.cells.iter().filter(|c| !c.is_empty()).collect();
     if filled.is_empty() {
         return;
@@ -283,14 +308,18 @@ fn read_row(block_idx: usize, block: &Block, row: &Row, columns: &Columns, st: &
     if !objective.is_empty() {
         st.objective = Some(objective.clone());
         new_objective = true;
-        st.objective_ref = row_ref.clone().or_else(|| if task_is_objective { st.section_ref.clone() } else { None });
+        st.objective_ref =
+            row_ref.clone().or_else(|| if task_is_objective { st.section_ref.clone() } else { None });
     } else if let Some(r) = row_ref.clone() {
         st.objective_ref = Some(r);
         new_objective = true;
     }
 
     let leads = leads_of(row, &columns.cols(Role::Lead), &st.last_leads);
-    let measures: Vec<String> = paras(row, &columns.cols(Role::Measure)).iter().flat_map(|p| split_sentences(&clean(&p.text.text))).collect();
+    let measures: Vec<String> = paras(row, &columns.cols(Role::Measure))
+        .iter()
+        .flat_map(|p| split_sentences(&clean(&p.text.text)))
+        .collect();
     let timescale = cell_text(row, &columns.cols(Role::Timescale));
     let progress = cell_text(row, &columns.cols(Role::Progress));
     let rag = cell_text(row, &columns.cols(Role::Rag));
@@ -317,19 +346,30 @@ fn read_row(block_idx: usize, block: &Block, row: &Row, columns: &Columns, st: &
         // An objective on its own: the rows below carry its actions.
         return;
     }
-    let tasks = if tasks.is_empty() && task_is_objective { st.objective.clone().into_iter().collect() } else { tasks };
+    let tasks = if tasks.is_empty() && task_is_objective {
+        st.objective.clone().into_iter().collect()
+    } else {
+        tasks
+    };
     if !leads.is_empty() {
         st.last_leads = leads.clone();
     }
-    let garbled = looks_garbled(&[&tasks.join(" "), &leads.join(" "), &measures.join(" "), &st.objective.clone().unwrap_or_default()])
-        || (!rag.is_empty() && !RAG_VALUE.is_match(&rag))
+    let garbled = looks_garbled(&[
+        &tasks.join(" "),
+        &leads.join(" "),
+        &measures.join(" "),
+        &st.objective.clone().unwrap_or_default(),
+    ]) || (!rag.is_empty() && !RAG_VALUE.is_match(&rag))
         || leads.iter().chain(&measures).chain(&tasks).any(|t| only_dates(t));
     if garbled {
         out.warnings.push(format!("action row at lines {:?} looks garbled: kept and flagged", ev.lines));
     }
     out.actions.push(Action {
         objective_ref: st.objective_ref.clone().or_else(|| st.section_ref.clone()),
-        objective: st.objective.clone().or_else(|| if obj_cols.is_empty() { st.section.clone() } else { None }),
+        objective: st
+            .objective
+            .clone()
+            .or_else(|| if obj_cols.is_empty() { st.section.clone() } else { None }),
         section: st.section.clone(),
         tasks,
         leads,
@@ -347,7 +387,9 @@ fn is_band(cell: &Cell, columns: &Columns) -> bool {
     let text = cell.text();
     let first = cell.paras.first();
     let emphasised = first.is_some_and(|p| p.text.is_all(Style::Bold) || p.text.is_all(Style::Underline));
-    emphasised || BAND_LABEL.is_match(&text) || cell.colspan as usize >= columns.roles.len().saturating_sub(1).max(2)
+    emphasised
+        || BAND_LABEL.is_match(&text)
+        || cell.colspan as usize >= columns.roles.len().saturating_sub(1).max(2)
 }
 
 fn open_section(text: &str, ev: Evidence, st: &mut Assembly, out: &mut ActionTables) {
@@ -414,7 +456,9 @@ fn split_sentences(s: &str) -> Vec<String> {
         let end = m.start() + 1;
         // Keep abbreviations ("D.V. Group", "P.O.") together: the word before the stop is long.
         let word_before = s[start..end].split_whitespace().last().unwrap_or("");
-        if word_before.trim_end_matches('.').chars().filter(|c| c.is_alphabetic()).count() < 3 || word_before.matches('.').count() > 1 {
+        if word_before.trim_end_matches('.').chars().filter(|c| c.is_alphabetic()).count() < 3
+            || word_before.matches('.').count() > 1
+        {
             continue;
         }
         out.push(s[start..end].trim().to_string());
@@ -489,7 +533,10 @@ fn only_dates(s: &str) -> bool {
 /// repeated many times.
 fn looks_garbled(texts: &[&str]) -> bool {
     texts.iter().any(|t| {
-        let foreign = t.chars().filter(|c| c.is_alphabetic() && !c.is_ascii() && !matches!(*c as u32, 0xC0..=0x24F)).count();
+        let foreign = t
+            .chars()
+            .filter(|c| c.is_alphabetic() && !c.is_ascii() && !matches!(*c as u32, 0xC0..=0x24F))
+            .count();
         foreign >= 5
     })
 }
@@ -565,9 +612,15 @@ mod tests {
 
     #[test]
     fn leads_split_at_role_nouns() {
-        assert_eq!(split_names("Board Manager Safeguarding Panel Chair"), vec!["Board Manager", "Safeguarding Panel Chair"]);
+        assert_eq!(
+            split_names("Board Manager Safeguarding Panel Chair"),
+            vec!["Board Manager", "Safeguarding Panel Chair"]
+        );
         assert_eq!(split_names("Manager & Project Officer"), vec!["Manager & Project Officer"]);
-        assert_eq!(split_names("Head of Care. (social care) LSCB"), vec!["Head of Care. (social care)", "LSCB"]);
+        assert_eq!(
+            split_names("Head of Care. (social care) LSCB"),
+            vec!["Head of Care. (social care)", "LSCB"]
+        );
     }
 
     #[test]

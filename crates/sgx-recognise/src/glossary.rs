@@ -9,10 +9,12 @@ use sgx_model::GlossaryEntry;
 
 use crate::util::{clean, evidence, Context};
 
-static GLOSSARY_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)glossary|abbreviations|acronyms|terms\s+used|jargon|key\s+terms").unwrap());
-static HEADER_WORDS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(acronyms?|abbreviations?|terms?|meaning|description|definition|full\s+name|stands\s+for|explanation)$").unwrap());
+static GLOSSARY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)glossary|abbreviations|acronyms|terms\s+used|jargon|key\s+terms").unwrap()
+});
+static HEADER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(acronyms?|abbreviations?|terms?|meaning|description|definition|full\s+name|stands\s+for|explanation)$").unwrap()
+});
 static LIST_ENTRY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*([A-Za-z0-9&()/.'’\-]{2,14})\s*(?:[-–—:=]|\t)\s*(\S.*)$").unwrap());
 
@@ -22,7 +24,9 @@ pub fn recognise(ctx: &Context) -> Vec<GlossaryEntry> {
         let under_heading = ctx.section_title(i).is_some_and(|t| GLOSSARY_HEADING.is_match(&t));
         match &block.kind {
             BlockKind::Table(t) => from_table(i, block, t, under_heading, &mut out),
-            BlockKind::List { .. } | BlockKind::Paragraph { .. } if under_heading => from_lines(i, block, &mut out),
+            BlockKind::List { .. } | BlockKind::Paragraph { .. } if under_heading => {
+                from_lines(i, block, &mut out)
+            }
             _ => {}
         }
     }
@@ -103,7 +107,9 @@ mod tests {
 
     #[test]
     fn two_pairs_per_row_read_column_by_column() {
-        let g = glossary("## Glossary\n\nAB\tAlpha Board\tMN\tMeadow Network\nCD\tCare Directorate\tOP\tOutreach Panel\n");
+        let g = glossary(
+            "## Glossary\n\nAB\tAlpha Board\tMN\tMeadow Network\nCD\tCare Directorate\tOP\tOutreach Panel\n",
+        );
         let terms: Vec<&str> = g.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(terms, vec!["AB", "CD", "MN", "OP"]);
         assert_eq!(g[2].1, "Meadow Network");
@@ -112,10 +118,13 @@ mod tests {
     #[test]
     fn abbreviation_list_under_heading() {
         let g = glossary("# Abbreviations used\n\n- LADO – Local Authority Designated Officer\n- MASH: Multi-Agency Safeguarding Hub\n");
-        assert_eq!(g, vec![
-            ("LADO".to_string(), "Local Authority Designated Officer".to_string()),
-            ("MASH".to_string(), "Multi-Agency Safeguarding Hub".to_string())
-        ]);
+        assert_eq!(
+            g,
+            vec![
+                ("LADO".to_string(), "Local Authority Designated Officer".to_string()),
+                ("MASH".to_string(), "Multi-Agency Safeguarding Hub".to_string())
+            ]
+        );
     }
 
     #[test]

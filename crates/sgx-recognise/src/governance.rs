@@ -71,8 +71,8 @@ fn head_of(tok: &str) -> Option<(Head, bool)> {
     let t = lower.trim_end_matches("'s").trim_end_matches("’s");
     let singular = |s: &str| match s {
         "board" => Some(Head::Board),
-        "group" | "subgroup" | "sub-group" | "committee" | "sub-committee" | "subcommittee" | "panel" | "network"
-        | "forum" => Some(Head::Group),
+        "group" | "subgroup" | "sub-group" | "committee" | "sub-committee" | "subcommittee" | "panel"
+        | "network" | "forum" => Some(Head::Group),
         "partnership" => Some(Head::Partnership),
         "executive" => Some(Head::Executive),
         _ => None,
@@ -80,7 +80,10 @@ fn head_of(tok: &str) -> Option<(Head, bool)> {
     if let Some(h) = singular(t) {
         return Some((h, false));
     }
-    let stem = t.strip_suffix("ees").map(|s| format!("{s}ee")).or_else(|| t.strip_suffix('s').map(str::to_string))?;
+    let stem = t
+        .strip_suffix("ees")
+        .map(|s| format!("{s}ee"))
+        .or_else(|| t.strip_suffix('s').map(str::to_string))?;
     singular(&stem).map(|h| (h, true))
 }
 
@@ -111,7 +114,8 @@ fn is_role(tok: &str) -> bool {
 /// A role word right after a head word ("Board Manager", "Subgroup chairs"); lower-case
 /// "leads" / "heads" there are verbs ("the Board leads the strategy").
 fn is_role_after_head(tok: &str) -> bool {
-    is_role(tok) && !(tok.starts_with(char::is_lowercase) && lower_in(tok, &["lead", "leads", "head", "heads"]))
+    is_role(tok)
+        && !(tok.starts_with(char::is_lowercase) && lower_in(tok, &["lead", "leads", "head", "heads"]))
 }
 
 /// Content words that do not tell one body from another: a name made only of them is a
@@ -172,7 +176,19 @@ fn lower_in(tok: &str, set: &[&str]) -> bool {
 const FREQ: &str = r"(?:(?:at\s+least\s+|approximately\s+|around\s+|roughly\s+|usually\s+)?(?:quarterly|monthly|bi-?monthly|termly|weekly|fortnightly|bi-?annually|annually|half-?yearly|six[- ]weekly|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+times\s+(?:per|a|each|every)\s+(?:year|annum|term|month)|twice\s+(?:per|a|each|every)\s+(?:year|term|month)|once\s+(?:per|a|each|every)\s+(?:month|term|quarter|year)|every\s+(?:[A-Za-z]+\s+)?(?:weeks|months|quarter|term)))";
 
 /// Words every frequency contains.
-const FREQ_CUES: &[&str] = &["quarterly", "monthly", "termly", "weekly", "fortnightly", "annually", "yearly", "times", "twice", "once", "every"];
+const FREQ_CUES: &[&str] = &[
+    "quarterly",
+    "monthly",
+    "termly",
+    "weekly",
+    "fortnightly",
+    "annually",
+    "yearly",
+    "times",
+    "twice",
+    "once",
+    "every",
+];
 
 static FREQ_RE: Cued = Cued::new(FREQ_CUES, || Regex::new(&format!(r"(?i)\b{FREQ}\b")).unwrap());
 /// "meets eight times per year", "which meets on a monthly basis", "Meet twice per year".
@@ -183,8 +199,9 @@ static MEETS: Cued = Cued::new(FREQ_CUES, || {
     .unwrap()
 });
 /// "termly Schools Network meetings", "the quarterly Board meetings".
-static FREQ_MEETINGS: Cued =
-    Cued::new(&["meeting"], || Regex::new(&format!(r"(?i)\b({FREQ})\s+((?:[A-Za-z0-9_'’&/-]+\s+){{1,8}}?)meetings?\b")).unwrap());
+static FREQ_MEETINGS: Cued = Cued::new(&["meeting"], || {
+    Regex::new(&format!(r"(?i)\b({FREQ})\s+((?:[A-Za-z0-9_'’&/-]+\s+){{1,8}}?)meetings?\b")).unwrap()
+});
 static CHAIRED_BY: Cued =
     Cued::new(&["chaired"], || Regex::new(r"(?i)\bchaired\s+by\s+(?:the\s+|an?\s+)?([^.;]+)").unwrap());
 static CHAIRED_INDEPENDENTLY: Cued =
@@ -197,8 +214,10 @@ static CHAIR_LABEL: Cued =
     Cued::new(&["chair"], || Regex::new(r"(?im)^\W*chair(?:person)?\s*[:\-–]\s*([^\n]+)$").unwrap());
 /// A signature: "Jane Doe, Director of X and Chair of the ABC".
 static SIGNATURE: Cued = Cued::new(&["chair"], || {
-    Regex::new(r"(?i)^[\W_]*([^\n]{3,200}?)(?:,|\s+and)\s+(?:the\s+)?(?:independent\s+)?chair\s+of\s+(?:the\s+)?")
-        .unwrap()
+    Regex::new(
+        r"(?i)^[\W_]*([^\n]{3,200}?)(?:,|\s+and)\s+(?:the\s+)?(?:independent\s+)?chair\s+of\s+(?:the\s+)?",
+    )
+    .unwrap()
 });
 /// Cut a chair's value before a relative clause or a time qualifier.
 static CHAIR_TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -219,16 +238,33 @@ static PARTICIPATION: Cued = Cued::new(&["represent", "sit", "member"], || {
     Regex::new(r"(?i)\b(?:represented\s+on|representation\s+on|sits?\s+on|members?\s+of|membership\s+of)\s+(?:the\s+|every\s+|each\s+)?$").unwrap()
 });
 /// Mentions right after these words are weak evidence: outside bodies are worked with, attended.
-static WEAK_CONTEXT: Cued = Cued::new(&["attend", "with", "former", "previous", "predecessor", "national", "regional", "representative", "participate", "link"], || {
-    Regex::new(r"(?i)\b(?:attend(?:s|ed|ing|ance)?(?:\s+at)?|(?:work|agree|liaise|consult|engage|partner)(?:s|ing|ed|d)?(?:\s+more)?(?:\s+closely)?\s+with|(?:former|previous|predecessor|national|regional|sub-regional)|representatives?\s+(?:from|of)|participate\s+in|links?\s+(?:with|to)|relationship\s+with)\s+(?:the\s+|every\s+|each\s+|all\s+)?(?:new\s+|regional\s+|national\s+|sub-regional\s+)?$").unwrap()
-});
+static WEAK_CONTEXT: Cued = Cued::new(
+    &[
+        "attend",
+        "with",
+        "former",
+        "previous",
+        "predecessor",
+        "national",
+        "regional",
+        "representative",
+        "participate",
+        "link",
+    ],
+    || {
+        Regex::new(r"(?i)\b(?:attend(?:s|ed|ing|ance)?(?:\s+at)?|(?:work|agree|liaise|consult|engage|partner)(?:s|ing|ed|d)?(?:\s+more)?(?:\s+closely)?\s+with|(?:former|previous|predecessor|national|regional|sub-regional)|representatives?\s+(?:from|of)|participate\s+in|links?\s+(?:with|to)|relationship\s+with)\s+(?:the\s+|every\s+|each\s+|all\s+)?(?:new\s+|regional\s+|national\s+|sub-regional\s+)?$").unwrap()
+    },
+);
 /// A sentence about an outside organisation's arrangements.
-static EXTERNAL_SENTENCE: Cued = Cued::new(&["department", "secretary", "ofsted", "home", "council", "nhs"], || {
-    Regex::new(
+static EXTERNAL_SENTENCE: Cued = Cued::new(
+    &["department", "secretary", "ofsted", "home", "council", "nhs"],
+    || {
+        Regex::new(
         r"(?i)\b(?:department\s+(?:for|of)|secretary\s+of\s+state|ofsted|home\s+office|council's|nhs\s+england)\b",
     )
     .unwrap()
-});
+    },
+);
 /// A sentence announcing a body that does not exist yet.
 static FUTURE: Cued = Cued::new(&["be"], || {
     Regex::new(r"(?i)\b(?:will\s+be|is\s+to\s+be|are\s+to\s+be|to\s+be)\s+(?:established|formed|set\s+up|created|launched|introduced)\b").unwrap()
@@ -254,7 +290,8 @@ fn token_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 static NUMBERING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:section|part|chapter|appendix)\s+)?(?:\d+(?:\.\d+)*|[ivx]+)\s*[:.)\-–]\s*").unwrap()
+    Regex::new(r"(?i)^\s*(?:(?:section|part|chapter|appendix)\s+)?(?:\d+(?:\.\d+)*|[ivx]+)\s*[:.)\-–]\s*")
+        .unwrap()
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -431,13 +468,24 @@ fn prose_spans(unit: &Unit) -> Vec<Span> {
         if next.is_some_and(|n| !role && is_cap(n) && !is_acronym(n)) {
             continue;
         }
-        let (first, has_cap) = if head == Head::Partnership && !is_cap(tok) { (k, false) } else { walk_back(unit, k) };
+        let (first, has_cap) =
+            if head == Head::Partnership && !is_cap(tok) { (k, false) } else { walk_back(unit, k) };
         if spans.iter().any(|s| s.last >= first) {
             continue;
         }
         let name = unit.name(first, k);
         let acronym = unit.acronym_near(unit.toks[first].start, unit.toks[k].end);
-        spans.push(Span { first, last: k, name, acronym, head: Some(head), plural, has_cap, role, bare: false });
+        spans.push(Span {
+            first,
+            last: k,
+            name,
+            acronym,
+            head: Some(head),
+            plural,
+            has_cap,
+            role,
+            bare: false,
+        });
     }
     add_bare_acronyms(unit, &mut spans);
     spans
@@ -473,7 +521,11 @@ fn walk_back(unit: &Unit, k: usize) -> (usize, bool) {
         // one that ends a name ends the walk ("… Group and Business Management Group").
         let modifier = is_cap(w) && is_cap(unit.tok(j)) && head_of(unit.tok(j)).is_none();
         let ends_other = head_of(w).is_some() && !modifier;
-        if !gap_joins(unit, j) || lower_in(w, STOP) || ends_other || w.starts_with(|c: char| c.is_ascii_digit()) {
+        if !gap_joins(unit, j)
+            || lower_in(w, STOP)
+            || ends_other
+            || w.starts_with(|c: char| c.is_ascii_digit())
+        {
             break;
         }
         if lower_in(w, CONNECTORS) {
@@ -785,7 +837,14 @@ impl<'p> Scan<'p> {
             .filter(|g| is_acronym(g.term.trim()))
             .map(|g| (g.term.trim().to_string(), g.expansion.clone()))
             .collect();
-        Scan { partnership, acronyms, mentions: Vec::new(), facts: Vec::new(), sections: Vec::new(), list_intro: None }
+        Scan {
+            partnership,
+            acronyms,
+            mentions: Vec::new(),
+            facts: Vec::new(),
+            sections: Vec::new(),
+            list_intro: None,
+        }
     }
 
     // ----- blocks ---------------------------------------------------------------------------
@@ -809,7 +868,9 @@ impl<'p> Scan<'p> {
             }
             match &block.kind {
                 BlockKind::Heading { level, text } => self.heading(&text.text, *level, ev, i),
-                BlockKind::Paragraph { text } if heading_text(block).is_some() || is_name_line(&text.text) => {
+                BlockKind::Paragraph { text }
+                    if heading_text(block).is_some() || is_name_line(&text.text) =>
+                {
                     self.heading(&text.text, 7, ev, i);
                     self.list_intro = list_intro(&Unit::new(&text.text, true), None);
                 }
@@ -825,7 +886,8 @@ impl<'p> Scan<'p> {
     /// "Child Safeguarding Practice Review (CSPR)" → CSPR stands for those words.
     fn learn_acronyms(&mut self, ctx: &Context) {
         static DEFINED: Cued = Cued::new(&["("], || {
-            Regex::new(r"((?:[A-Z][A-Za-z0-9_'’-]*\s+(?:(?:and|of|for|&)\s+)?){1,8})\(([A-Z][A-Z&]{1,8})\)").unwrap()
+            Regex::new(r"((?:[A-Z][A-Za-z0-9_'’-]*\s+(?:(?:and|of|for|&)\s+)?){1,8})\(([A-Z][A-Z&]{1,8})\)")
+                .unwrap()
         });
         for (_, b) in ctx.blocks() {
             for c in DEFINED.captures_iter(&b.plain_text()) {
@@ -941,7 +1003,8 @@ impl<'p> Scan<'p> {
         let mut unit = Unit::new(label, true);
         let spans = cell_spans(&unit, true);
         let span = spans.first().filter(|s| s.first == 0 && !s.bare)?;
-        self.register(&mut unit, span, Source::Column, ev, (block, 0)).filter(|&m| self.mentions[m].kind == Kind::Body)
+        self.register(&mut unit, span, Source::Column, ev, (block, 0))
+            .filter(|&m| self.mentions[m].kind == Kind::Body)
     }
 
     // ----- tables ---------------------------------------------------------------------------
@@ -1032,14 +1095,21 @@ impl<'p> Scan<'p> {
     }
 
     /// Register the names of one cell paragraph; returns the unit and its mentions' ids.
-    fn cell(&mut self, text: &str, role: ColumnRole, ev: Evidence, order: (usize, usize)) -> (Unit, Vec<usize>) {
+    fn cell(
+        &mut self,
+        text: &str,
+        role: ColumnRole,
+        ev: Evidence,
+        order: (usize, usize),
+    ) -> (Unit, Vec<usize>) {
         let mut unit = Unit::new(text, true);
         let (spans, source) = match role {
             ColumnRole::Subgroup => (cell_spans(&unit, true), Source::Column),
             ColumnRole::Lead => (cell_spans(&unit, false), Source::Lead),
             _ => (prose_spans(&unit), Source::Prose),
         };
-        let ids = spans.iter().filter_map(|s| self.register(&mut unit, s, source, ev.clone(), order)).collect();
+        let ids =
+            spans.iter().filter_map(|s| self.register(&mut unit, s, source, ev.clone(), order)).collect();
         (unit, ids)
     }
 
@@ -1186,7 +1256,11 @@ impl<'p> Scan<'p> {
     fn classify(&self, span: &Span, source: Source) -> Option<Kind> {
         let own_acronym = self.partnership.acronym.as_deref();
         if span.bare {
-            return Some(if Some(span.name.as_str()) == own_acronym { Kind::Partnership } else { Kind::Acronym });
+            return Some(if Some(span.name.as_str()) == own_acronym {
+                Kind::Partnership
+            } else {
+                Kind::Acronym
+            });
         }
         if span.plural && matches!(source, Source::Heading | Source::Prose) {
             return None;
@@ -1213,7 +1287,9 @@ impl<'p> Scan<'p> {
             // Another area's board or partnership.
             (true, false) if safeguarding => Some(Kind::Outside),
             // "Domestic Abuse Partnership Board": the board of another partnership.
-            (true, false) if words_before_head(&span.name).iter().any(|w| w == "partnership") => Some(Kind::Outside),
+            (true, false) if words_before_head(&span.name).iter().any(|w| w == "partnership") => {
+                Some(Kind::Outside)
+            }
             (false, true) => None,
             _ if span.head == Some(Head::Partnership) => Some(Kind::Outside),
             _ => Some(Kind::Body),
@@ -1281,7 +1357,13 @@ fn plain_words(s: &str) -> Vec<String> {
         .map(|w| w.trim_matches(['\'', '’']).to_lowercase())
         .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).map(str::to_string).unwrap_or(w))
         .filter(|w| !w.is_empty() && !CONNECTORS.contains(&w.as_str()) && w != "the")
-        .map(|w| if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") { w[..w.len() - 1].to_string() } else { w })
+        .map(|w| {
+            if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+                w[..w.len() - 1].to_string()
+            } else {
+                w
+            }
+        })
         .collect()
 }
 
@@ -1326,7 +1408,8 @@ fn initials(name: &str) -> (String, String) {
         }
     };
     let full: String = words.iter().map(|w| letters(w)).collect();
-    let heads = words.iter().rev().take_while(|w| head_of(w).is_some() || w.eq_ignore_ascii_case("sub")).count();
+    let heads =
+        words.iter().rev().take_while(|w| head_of(w).is_some() || w.eq_ignore_ascii_case("sub")).count();
     let without: String = words[..words.len() - heads].iter().map(|w| letters(w)).collect();
     (full, without)
 }
@@ -1373,8 +1456,9 @@ fn column_roles(t: &Table, header: usize) -> std::collections::BTreeMap<usize, C
     static CHAIR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bchair").unwrap());
     static MEETS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)frequency|\bmeets?\b|\bmeetings?\b|how\s+often").unwrap());
-    static REPORTS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)reports?\s+(?:in)?to|accountable\s+to|reporting\s+(?:to|line)").unwrap());
+    static REPORTS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)reports?\s+(?:in)?to|accountable\s+to|reporting\s+(?:to|line)").unwrap()
+    });
     let mut roles = std::collections::BTreeMap::new();
     if let Some(row) = t.rows.get(header) {
         for cell in &row.cells {
@@ -1514,11 +1598,14 @@ impl Scan<'_> {
                 if let Some(c) = SIGNATURE.captures(line) {
                     let after = offset + c.get(0).unwrap().end();
                     let end = offset + line.len();
-                    let subject =
-                        unit.found.iter().find(|f| unit.toks[f.first].start >= after && unit.toks[f.first].start < end);
+                    let subject = unit
+                        .found
+                        .iter()
+                        .find(|f| unit.toks[f.first].start >= after && unit.toks[f.first].start < end);
                     if let Some(f) = subject {
-                        let value =
-                            c[1].trim_matches(|ch: char| ch == '*' || ch == '_' || ch.is_whitespace()).to_string();
+                        let value = c[1]
+                            .trim_matches(|ch: char| ch == '*' || ch == '_' || ch.is_whitespace())
+                            .to_string();
                         self.push_direct(FactKind::Chair, value, f.id);
                     }
                 }
@@ -1532,10 +1619,9 @@ impl Scan<'_> {
         let Some(c) = CELL_TO.captures(&unit.text) else { return };
         let prefix = c.get(1).unwrap();
         let Some(target) = mention_at(unit, c.get(0).unwrap().end()) else { return };
-        let subject = unit
-            .found
-            .iter()
-            .find(|f| unit.toks[f.first].start <= prefix.start() + 1 && unit.toks[f.last].end == prefix.end());
+        let subject = unit.found.iter().find(|f| {
+            unit.toks[f.first].start <= prefix.start() + 1 && unit.toks[f.last].end == prefix.end()
+        });
         match subject {
             Some(f) if f.id != target => {
                 self.facts.push(Fact::about(FactKind::ReportsTo, String::new(), f.id, Some(target)))
@@ -1620,7 +1706,8 @@ fn short_text(b: &Block) -> Option<String> {
         BlockKind::Heading { text, .. } => Some(text.text.clone()),
         BlockKind::Paragraph { text } => {
             let t = text.text.trim();
-            let short = t.lines().all(|l| l.split_whitespace().count() <= 16) && t.split_whitespace().count() <= 40;
+            let short =
+                t.lines().all(|l| l.split_whitespace().count() <= 16) && t.split_whitespace().count() <= 40;
             (short && !t.is_empty() && !t.ends_with('.')).then(|| t.to_string())
         }
         _ => None,
@@ -1646,8 +1733,10 @@ fn is_name_line(text: &str) -> bool {
 /// "Independent Chair, NCC, CCG, Police" → "Independent Chair"; "Chair: Jane Doe" → "Jane Doe".
 fn chair_line(text: &str) -> Option<String> {
     static LINE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\W*(?:(independent\s+chair(?:\s*person)?)|chair(?:ed\s+by|person)?\s*[:\-–]?\s+(.+))")
-            .unwrap()
+        Regex::new(
+            r"(?i)^\W*(?:(independent\s+chair(?:\s*person)?)|chair(?:ed\s+by|person)?\s*[:\-–]?\s+(.+))",
+        )
+        .unwrap()
     });
     let t = clean(text);
     let c = LINE.captures(&t)?;
@@ -1657,7 +1746,8 @@ fn chair_line(text: &str) -> Option<String> {
 
 /// "Meet three times per year" → "three times per year".
 fn meets_line(text: &str) -> Option<String> {
-    static LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)^\W*meets?\b.*?({FREQ})")).unwrap());
+    static LINE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"(?i)^\W*meets?\b.*?({FREQ})")).unwrap());
     LINE.captures(&clean(text)).map(|c| c[1].to_string())
 }
 
@@ -1721,12 +1811,14 @@ impl Clusters {
 /// "Schools and Early Years Schools Network" names two networks; where the second ("Early Years
 /// Schools Network") is a body named on its own, the mention joins it instead of founding a third.
 fn resolve_conjunctions(mentions: &mut [Mention]) {
-    let keys: Vec<(Vec<String>, bool)> =
-        mentions.iter().map(|m| (m.key.clone(), m.kind == Kind::Body && m.creates && m.conjunct.is_none())).collect();
+    let keys: Vec<(Vec<String>, bool)> = mentions
+        .iter()
+        .map(|m| (m.key.clone(), m.kind == Kind::Body && m.creates && m.conjunct.is_none()))
+        .collect();
     for (i, m) in mentions.iter_mut().enumerate() {
         let Some(second) = m.conjunct.take() else { continue };
-        let named_alone =
-            second.len() >= 2 && keys.iter().enumerate().any(|(j, (k, founds))| j != i && *founds && *k == second);
+        let named_alone = second.len() >= 2
+            && keys.iter().enumerate().any(|(j, (k, founds))| j != i && *founds && *k == second);
         if named_alone {
             m.key = second;
             m.creates = false;
@@ -1749,7 +1841,8 @@ fn same_body(a: &Mention, b: &Mention, ia: &(String, String), ib: &(String, Stri
             if a.acronym.is_some() && a.acronym == b.acronym {
                 return true;
             }
-            let acronym_of = |m: &Mention, i: &(String, String)| m.acronym.as_ref().is_some_and(|x| spells(x, i));
+            let acronym_of =
+                |m: &Mention, i: &(String, String)| m.acronym.as_ref().is_some_and(|x| spells(x, i));
             if acronym_of(a, ib) || acronym_of(b, ia) {
                 return true;
             }
@@ -1842,7 +1935,8 @@ fn emit(scan: &Scan, cl: &Clusters, partnership: &Partnership) -> Vec<Body> {
         bodies.push((order, c, body));
     }
     if let Some(p) = cl.partnership {
-        let reported_to = stated.iter().any(|(s, st)| cl.own.contains(s) && st.reports.iter().any(|(_, t)| *t == p));
+        let reported_to =
+            stated.iter().any(|(s, st)| cl.own.contains(s) && st.reports.iter().any(|(_, t)| *t == p));
         let st = stated.get(&p);
         if reported_to || st.is_some_and(|s| s.chair.is_some() || s.meets.is_some()) {
             let (order, mut body) = body_of(scan, cl, p, st);
@@ -1902,7 +1996,8 @@ fn row_subject(leads: &[usize], tasks: &[usize], cl: &Clusters) -> Option<usize>
     if !lead_bodies.is_empty() {
         return (lead_bodies.len() == 1 && Some(lead_bodies[0]) != cl.partnership).then(|| lead_bodies[0]);
     }
-    let task_bodies: Vec<usize> = distinct(tasks).into_iter().filter(|&c| Some(c) != cl.partnership).collect();
+    let task_bodies: Vec<usize> =
+        distinct(tasks).into_iter().filter(|&c| Some(c) != cl.partnership).collect();
     (task_bodies.len() == 1).then(|| task_bodies[0])
 }
 
@@ -1925,10 +2020,12 @@ fn body_of(scan: &Scan, cl: &Clusters, c: usize, st: Option<&Stated>) -> ((usize
 /// The name to print: written out rather than an acronym, mixed case rather than capitals,
 /// from the strongest source, the most often printed, the fullest.
 fn best_name<'m>(members: &[&'m Mention]) -> &'m Mention {
-    let founders: Vec<&Mention> = members.iter().copied().filter(|m| m.creates && m.kind == Kind::Body).collect();
+    let founders: Vec<&Mention> =
+        members.iter().copied().filter(|m| m.creates && m.kind == Kind::Body).collect();
     let pool = if founders.is_empty() { members.to_vec() } else { founders };
     let count = |m: &Mention| pool.iter().filter(|o| o.name.eq_ignore_ascii_case(&m.name)).count();
-    let shouting = |m: &Mention| m.name.split_whitespace().count() > 1 && !m.name.chars().any(char::is_lowercase);
+    let shouting =
+        |m: &Mention| m.name.split_whitespace().count() > 1 && !m.name.chars().any(char::is_lowercase);
     let acronym_only = |m: &Mention| m.kind == Kind::Acronym || single_acronym(&m.name, m.head).is_some();
     pool.iter()
         .copied()
@@ -1954,8 +2051,11 @@ fn cluster_acronym(scan: &Scan, members: &[&Mention], name: &str) -> Option<Stri
             *counts.entry(a).or_default() += if m.acronym_defined { 3 } else { 1 };
         }
     }
-    let best = counts.into_iter().max_by_key(|(a, n)| (*n, std::cmp::Reverse(*a))).map(|(a, _)| a.to_string());
-    best.or_else(|| scan.acronyms.iter().find(|(_, exp)| similarity(exp, name) >= 0.9).map(|(a, _)| a.clone()))
+    let best =
+        counts.into_iter().max_by_key(|(a, n)| (*n, std::cmp::Reverse(*a))).map(|(a, _)| a.to_string());
+    best.or_else(|| {
+        scan.acronyms.iter().find(|(_, exp)| similarity(exp, name) >= 0.9).map(|(a, _)| a.clone())
+    })
 }
 
 /// The reporting line printed most often (first printed on a tie).
@@ -1978,7 +2078,11 @@ mod tests {
     fn bodies(text: &str, partnership: (&str, &str)) -> Vec<Body> {
         let doc = sgx_read::read(text.as_bytes(), "t.md").unwrap();
         let ctx = Context::new(&doc);
-        let p = Partnership { name: Some(partnership.0.into()), acronym: Some(partnership.1.into()), evidence: None };
+        let p = Partnership {
+            name: Some(partnership.0.into()),
+            acronym: Some(partnership.1.into()),
+            evidence: None,
+        };
         let actions = crate::actions::recognise(&ctx);
         let glossary = crate::glossary::recognise(&ctx);
         recognise(&ctx, &p, &actions, &glossary)
@@ -2035,7 +2139,10 @@ mod tests {
             Youth\nVoice\nForum\n\nMeet termly\n";
         let b = bodies(text, P);
         let exec = find(&b, "Westshire Executive Board");
-        assert_eq!((exec.chair.as_deref(), exec.meets.as_deref()), (Some("Independent Chair"), Some("quarterly")));
+        assert_eq!(
+            (exec.chair.as_deref(), exec.meets.as_deref()),
+            (Some("Independent Chair"), Some("quarterly"))
+        );
         let practice = find(&b, "Practice Group");
         assert_eq!(practice.meets.as_deref(), Some("twice per year"));
         find(&b, "Harmful Behaviour");
@@ -2061,7 +2168,8 @@ mod tests {
 
     #[test]
     fn partnership_listed_only_with_stated_facts() {
-        let quiet = bodies("The WSCP publishes this plan. The Case Review Panel reports to the Strategy Group.\n", P);
+        let quiet =
+            bodies("The WSCP publishes this plan. The Case Review Panel reports to the Strategy Group.\n", P);
         assert!(!quiet.iter().any(|x| x.acronym.as_deref() == Some("WSCP")), "{quiet:#?}");
         let chaired = bodies("The Board is led by an Independent Chair. The Board meets quarterly.\n", P);
         let p = chaired.iter().find(|x| x.acronym.as_deref() == Some("WSCP")).expect("partnership listed");
@@ -2071,11 +2179,15 @@ mod tests {
 
     #[test]
     fn coordinated_subjects_share_a_chair_and_future_bodies_are_left_out() {
-        let text = "The Chief Officers' Group agreed the plan. The chief officer group and executive board of the \
+        let text =
+            "The Chief Officers' Group agreed the plan. The chief officer group and executive board of the \
             partnership are chaired independently of the partners. Reports go to the Executive Board. \
             Next year a new Transitions Subgroup will be established.\n";
         let b = bodies(text, P);
-        assert_eq!(find(&b, "Chief Officers' Group").chair.as_deref(), Some("chaired independently of the partners"));
+        assert_eq!(
+            find(&b, "Chief Officers' Group").chair.as_deref(),
+            Some("chaired independently of the partners")
+        );
         assert!(find(&b, "Executive Board").chair.is_some());
         assert!(!b.iter().any(|x| x.name.contains("Transitions")), "{b:#?}");
     }

@@ -37,10 +37,52 @@ static NAME: Cued = Cued::new(&["safeguarding"], || {
 
 /// Words that can open a capitalised run but are not part of a place name.
 const NOT_PLACE: &[&str] = &[
-    "the", "this", "our", "welcome", "to", "annual", "report", "business", "plan", "workplan", "strategy", "of", "in",
-    "for", "contents", "foreword", "a", "an", "and", "by", "from", "with", "new", "current", "joint", "chair", "chairs",
-    "independent", "all", "each", "as", "at", "on", "is", "are", "members", "member", "partners", "statutory",
-    "section", "appendix", "introduction", "members'", "about", "work", "working",
+    "the",
+    "this",
+    "our",
+    "welcome",
+    "to",
+    "annual",
+    "report",
+    "business",
+    "plan",
+    "workplan",
+    "strategy",
+    "of",
+    "in",
+    "for",
+    "contents",
+    "foreword",
+    "a",
+    "an",
+    "and",
+    "by",
+    "from",
+    "with",
+    "new",
+    "current",
+    "joint",
+    "chair",
+    "chairs",
+    "independent",
+    "all",
+    "each",
+    "as",
+    "at",
+    "on",
+    "is",
+    "are",
+    "members",
+    "member",
+    "partners",
+    "statutory",
+    "section",
+    "appendix",
+    "introduction",
+    "members'",
+    "about",
+    "work",
+    "working",
 ];
 
 static KIND: LazyLock<Vec<(DocumentKind, Regex)>> = LazyLock::new(|| {
@@ -59,8 +101,10 @@ static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
-static THIS_KIND: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bth(is|e)\s+(annual\s+report|business\s+plan|work\s*plan|strategy|delivery\s+plan)\b").unwrap());
+static THIS_KIND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bth(is|e)\s+(annual\s+report|business\s+plan|work\s*plan|strategy|delivery\s+plan)\b")
+        .unwrap()
+});
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b((?:19|20)\d{2})\b").unwrap());
 
 pub fn recognise(ctx: &Context) -> Metadata {
@@ -75,7 +119,9 @@ fn block_texts(ctx: &Context) -> Vec<String> {
 }
 
 fn title_case(s: &str) -> String {
-    if s.chars().any(|c| c.is_lowercase()) && !s.split_whitespace().any(|w| w.len() > 3 && w.chars().all(|c| !c.is_lowercase())) {
+    if s.chars().any(|c| c.is_lowercase())
+        && !s.split_whitespace().any(|w| w.len() > 3 && w.chars().all(|c| !c.is_lowercase()))
+    {
         return s.to_string();
     }
     s.split_whitespace()
@@ -103,7 +149,10 @@ fn partnership(ctx: &Context) -> Partnership {
         for c in NAME.captures_iter(text) {
             let full = c.get(0).unwrap().as_str();
             let place = c.get(1).unwrap().as_str();
-            let kept: Vec<&str> = place.split_whitespace().skip_while(|w| NOT_PLACE.contains(&w.to_lowercase().as_str())).collect();
+            let kept: Vec<&str> = place
+                .split_whitespace()
+                .skip_while(|w| NOT_PLACE.contains(&w.to_lowercase().as_str()))
+                .collect();
             if kept.is_empty() {
                 continue;
             }
@@ -121,7 +170,9 @@ fn partnership(ctx: &Context) -> Partnership {
     for (i, t) in texts.iter().enumerate() {
         add(t, i, 1.0);
     }
-    let Some((_, (_, name, _))) = scores.iter().max_by(|a, b| a.1 .0.total_cmp(&b.1 .0).then(b.1 .2.cmp(&a.1 .2))) else {
+    let Some((_, (_, name, _))) =
+        scores.iter().max_by(|a, b| a.1 .0.total_cmp(&b.1 .0).then(b.1 .2.cmp(&a.1 .2)))
+    else {
         return Partnership::default();
     };
     let name = name.clone();
@@ -138,7 +189,11 @@ fn partnership(ctx: &Context) -> Partnership {
 /// The acronym the document uses for `name`: "Name (ACR)" where it is defined, else the
 /// initials of the name where the text uses them.
 fn acronym(name: &str, text: &str) -> Option<String> {
-    let defined = Regex::new(&format!(r"(?i){}\s*\(([A-Za-z&]{{2,10}})\)", regex_lite::escape(name).replace(r"\ ", r"\s+"))).ok()?;
+    let defined = Regex::new(&format!(
+        r"(?i){}\s*\(([A-Za-z&]{{2,10}})\)",
+        regex_lite::escape(name).replace(r"\ ", r"\s+")
+    ))
+    .ok()?;
     if let Some(c) = defined.captures(text) {
         return Some(c[1].to_string());
     }
@@ -156,7 +211,8 @@ fn document_info(ctx: &Context) -> DocumentInfo {
     let texts = block_texts(ctx);
     // The earliest kind phrase in a title-like block (a heading or a short line) of the
     // title region decides the kind; failing that, "this <kind>" in the opening prose.
-    let title_like = |i: usize, t: &str| ctx.doc.blocks[i].as_heading().is_some() || t.split_whitespace().count() <= 15;
+    let title_like =
+        |i: usize, t: &str| ctx.doc.blocks[i].as_heading().is_some() || t.split_whitespace().count() <= 15;
     let find = |pred: &dyn Fn(usize, &str) -> bool, limit: usize| -> Option<(usize, DocumentKind)> {
         let mut best: Option<(usize, usize, DocumentKind)> = None;
         for (i, t) in texts.iter().enumerate().take(limit) {
@@ -173,9 +229,7 @@ fn document_info(ctx: &Context) -> DocumentInfo {
         }
         best.map(|(b, _, k)| (b, k))
     };
-    let best = find(&title_like, FRONT_BLOCKS).or_else(|| {
-        find(&|_, t: &str| THIS_KIND.is_match(t), 4)
-    });
+    let best = find(&title_like, FRONT_BLOCKS).or_else(|| find(&|_, t: &str| THIS_KIND.is_match(t), 4));
     let (kind, title_block) = match best {
         Some((b, k)) => (k, Some(b)),
         None => (DocumentKind::Other, None),
@@ -191,7 +245,9 @@ fn document_info(ctx: &Context) -> DocumentInfo {
         .find_map(|(i, t)| year_range(t).map(|p| (i, p)))
         .or_else(|| {
             texts.iter().enumerate().skip(from).take(3).find_map(|(i, t)| {
-                YEAR.captures(t).and_then(|c| c[1].parse().ok()).map(|y: i32| (i, Period { start_year: y, end_year: y, raw: y.to_string() }))
+                YEAR.captures(t)
+                    .and_then(|c| c[1].parse().ok())
+                    .map(|y: i32| (i, Period { start_year: y, end_year: y, raw: y.to_string() }))
             })
         });
     let ev_block = title_block.or(period.as_ref().map(|p| p.0));
@@ -208,7 +264,11 @@ pub fn year_range(t: &str) -> Option<Period> {
     for c in YEAR_RANGE.captures_iter(t) {
         let start: i32 = c[1].parse().ok()?;
         let end_raw = &c[2];
-        let end: i32 = if end_raw.len() == 2 { (start / 100) * 100 + end_raw.parse::<i32>().ok()? } else { end_raw.parse().ok()? };
+        let end: i32 = if end_raw.len() == 2 {
+            (start / 100) * 100 + end_raw.parse::<i32>().ok()?
+        } else {
+            end_raw.parse().ok()?
+        };
         if end > start && end - start <= 10 {
             return Some(Period { start_year: start, end_year: end, raw: c[0].to_string() });
         }
@@ -251,8 +311,12 @@ mod tests {
 
     #[test]
     fn no_acronym_when_the_document_uses_none() {
-        let m = meta("# Upper Dale and Fenwick Safeguarding Children Partnership Strategy 2021-2024\n\nText.\n");
-        assert_eq!(m.partnership.name.as_deref(), Some("Upper Dale and Fenwick Safeguarding Children Partnership"));
+        let m =
+            meta("# Upper Dale and Fenwick Safeguarding Children Partnership Strategy 2021-2024\n\nText.\n");
+        assert_eq!(
+            m.partnership.name.as_deref(),
+            Some("Upper Dale and Fenwick Safeguarding Children Partnership")
+        );
         assert_eq!(m.partnership.acronym, None);
         assert_eq!(m.document.kind, DocumentKind::Strategy);
     }

@@ -17,9 +17,13 @@ use sgx_ir::{Block, BlockKind, ListItem, Provenance, Style, Table, Text};
 use sgx_model::{Evidence, Priority};
 
 use crate::actions::ActionTables;
-use crate::util::{any_number, clean, evidence, heading_text, similarity, split_names, Context, Cued, contains_ignore_ascii_case};
+use crate::util::{
+    any_number, clean, contains_ignore_ascii_case, evidence, heading_text, similarity, split_names, Context,
+    Cued,
+};
 
-const NUMBER: &str = r"\d{1,2}|[ivxIVX]{1,4}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
+const NUMBER: &str =
+    r"\d{1,2}|[ivxIVX]{1,4}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
 
 static LABEL: Cued = Cued::new(&["priorit"], || {
     Regex::new(&format!(
@@ -29,8 +33,12 @@ static LABEL: Cued = Cued::new(&["priorit"], || {
 });
 static LEADING_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^\s*\(?({NUMBER})[.):]\s+(.*)$")).unwrap());
-static MEASURES_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:key\s+)?(?:performance\s+)?(?:measures|indicators|kpis)\s*(?:of\s+success)?\s*:\s*(.*)$").unwrap());
+static MEASURES_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:key\s+)?(?:performance\s+)?(?:measures|indicators|kpis)\s*(?:of\s+success)?\s*:\s*(.*)$",
+    )
+    .unwrap()
+});
 /// "priority", "priorities", "prioritise" in any case.
 fn names_priorities(text: &str) -> bool {
     contains_ignore_ascii_case(text, "priorit")
@@ -59,8 +67,12 @@ pub fn recognise(ctx: &Context, actions: &ActionTables) -> Vec<Priority> {
     let mut listed = Vec::new();
     for (i, block) in ctx.blocks() {
         match &block.kind {
-            BlockKind::Heading { text, .. } => labelled_in_text(i, &block.prov, text, Rank::Heading, &mut labelled),
-            BlockKind::Paragraph { text } => labelled_in_text(i, &block.prov, text, Rank::Body, &mut labelled),
+            BlockKind::Heading { text, .. } => {
+                labelled_in_text(i, &block.prov, text, Rank::Heading, &mut labelled)
+            }
+            BlockKind::Paragraph { text } => {
+                labelled_in_text(i, &block.prov, text, Rank::Body, &mut labelled)
+            }
             BlockKind::List { items } => {
                 for item in items {
                     labelled_in_text(i, &item.prov, &item.text, Rank::Body, &mut labelled);
@@ -127,7 +139,14 @@ fn labelled_in_text(block: usize, prov: &Provenance, text: &Text, rank: Rank, ou
         if title.split_whitespace().count() < 1 {
             continue;
         }
-        out.push(Candidate { number: Some(number), title, rank, measures: Vec::new(), subgroups: Vec::new(), evidence: evidence(block, prov) });
+        out.push(Candidate {
+            number: Some(number),
+            title,
+            rank,
+            measures: Vec::new(),
+            subgroups: Vec::new(),
+            evidence: evidence(block, prov),
+        });
     }
 }
 
@@ -140,19 +159,34 @@ fn priority_table(i: usize, block: &Block, t: &Table, out: &mut Vec<Candidate>) 
     if !header.first().is_some_and(|h| h.starts_with("priorit") || h == "no." || h == "no") {
         return false;
     }
-    let desc_col = header.iter().position(|h| h.contains("description") || h.contains("priorit") && h.len() > 12 || h.contains("what")).or(if header.len() > 1 { Some(1) } else { None });
+    let desc_col = header
+        .iter()
+        .position(|h| {
+            h.contains("description") || h.contains("priorit") && h.len() > 12 || h.contains("what")
+        })
+        .or(if header.len() > 1 { Some(1) } else { None });
     let Some(desc_col) = desc_col.filter(|&c| c > 0) else { return false };
-    let sub_col = header.iter().position(|h| h.contains("subgroup") || h.contains("sub-group") || h.contains("lead") || h.contains("group"));
+    let sub_col = header.iter().position(|h| {
+        h.contains("subgroup") || h.contains("sub-group") || h.contains("lead") || h.contains("group")
+    });
     let mut found = Vec::new();
     let mut in_measures = false;
     for (r, row) in t.rows.iter().enumerate().skip(1) {
         if row.header {
             continue;
         }
-        let number = row.cell_at(0).map(|c| clean(&c.text())).and_then(|s| any_number(s.trim_end_matches('.')));
+        let number =
+            row.cell_at(0).map(|c| clean(&c.text())).and_then(|s| any_number(s.trim_end_matches('.')));
         let desc = row.cell_at(desc_col);
         if let Some(n) = number {
-            found.push(Candidate { number: Some(n), title: String::new(), rank: Rank::Body, measures: Vec::new(), subgroups: Vec::new(), evidence: evidence(i, &t.rows[r].prov.merge(&block.prov)) });
+            found.push(Candidate {
+                number: Some(n),
+                title: String::new(),
+                rank: Rank::Body,
+                measures: Vec::new(),
+                subgroups: Vec::new(),
+                evidence: evidence(i, &t.rows[r].prov.merge(&block.prov)),
+            });
             in_measures = false;
         }
         let Some(cur) = found.last_mut() else { continue };
@@ -203,9 +237,26 @@ fn split_run_on(s: &str) -> Vec<String> {
         if k > 0 {
             let prev = tokens[k - 1];
             let prev_lower_end = prev.chars().last().is_some_and(|c| c.is_lowercase() || c == ')');
-            let prev_acronym = prev.len() >= 2 && prev.chars().all(|c| c.is_uppercase() || c == '\'' || c == '’');
-            let starts_cap = tok.chars().next().is_some_and(char::is_uppercase) && tok.chars().nth(1).is_some_and(char::is_lowercase);
-            let prev_joiner = matches!(prev.to_lowercase().as_str(), "and" | "or" | "of" | "the" | "to" | "for" | "in" | "with" | "&" | "at" | "from" | "on" | "by");
+            let prev_acronym =
+                prev.len() >= 2 && prev.chars().all(|c| c.is_uppercase() || c == '\'' || c == '’');
+            let starts_cap = tok.chars().next().is_some_and(char::is_uppercase)
+                && tok.chars().nth(1).is_some_and(char::is_lowercase);
+            let prev_joiner = matches!(
+                prev.to_lowercase().as_str(),
+                "and"
+                    | "or"
+                    | "of"
+                    | "the"
+                    | "to"
+                    | "for"
+                    | "in"
+                    | "with"
+                    | "&"
+                    | "at"
+                    | "from"
+                    | "on"
+                    | "by"
+            );
             if starts_cap && (prev_lower_end || prev_acronym) && !prev_joiner {
                 items.push(Vec::new());
             }
@@ -229,14 +280,18 @@ fn listed_after_intro(ctx: &Context, i: usize, block: &Block, out: &mut Vec<Cand
     let intro = if i == 0 { None } else { Some(&ctx.doc.blocks[i - 1]) };
     let intro_is_priorities = intro.is_some_and(|b| {
         let t = b.plain_text();
-        names_priorities(&t) && t.split_whitespace().count() <= 40 && (heading_text(b).is_some() || t.trim_end().ends_with([':', '.']) || !t.contains('.'))
+        names_priorities(&t)
+            && t.split_whitespace().count() <= 40
+            && (heading_text(b).is_some() || t.trim_end().ends_with([':', '.']) || !t.contains('.'))
     });
     // Or the list a section about the priorities (plural: not one priority's own section)
     // opens with, right after its heading or after a sentence introducing it.
     let opens_priorities_section = ctx.section_title(i).is_some_and(|s| s.contains("priorities"))
         && intro.is_some_and(|b| heading_text(b).is_some() || b.plain_text().trim_end().ends_with(':'));
     match &block.kind {
-        BlockKind::List { items } if (intro_is_priorities || opens_priorities_section) && (2..=12).contains(&items.len()) => {
+        BlockKind::List { items }
+            if (intro_is_priorities || opens_priorities_section) && (2..=12).contains(&items.len()) =>
+        {
             for (k, item) in items.iter().enumerate() {
                 out.push(from_item(i, item, k as u32 + 1));
             }
@@ -247,7 +302,14 @@ fn listed_after_intro(ctx: &Context, i: usize, block: &Block, out: &mut Vec<Cand
                 let title = clean(lead).trim_end_matches([':', '.']).to_string();
                 if !title.is_empty() && !text.is_all(Style::Bold) && title.split_whitespace().count() <= 15 {
                     let n = out.len() as u32 + 1;
-                    out.push(Candidate { number: Some(n), title, rank: Rank::Body, measures: Vec::new(), subgroups: Vec::new(), evidence: evidence(i, &block.prov) });
+                    out.push(Candidate {
+                        number: Some(n),
+                        title,
+                        rank: Rank::Body,
+                        measures: Vec::new(),
+                        subgroups: Vec::new(),
+                        evidence: evidence(i, &block.prov),
+                    });
                 }
             }
         }
@@ -262,7 +324,14 @@ fn from_item(i: usize, item: &ListItem, position: u32) -> Candidate {
         Some(c) if any_number(&c[1]).is_some() => (any_number(&c[1]), clean(&c[2])),
         _ => (marker_number.or(Some(position)), text),
     };
-    Candidate { number, title, rank: Rank::Body, measures: Vec::new(), subgroups: Vec::new(), evidence: evidence(i, &item.prov) }
+    Candidate {
+        number,
+        title,
+        rank: Rank::Body,
+        measures: Vec::new(),
+        subgroups: Vec::new(),
+        evidence: evidence(i, &item.prov),
+    }
 }
 
 /// One priority per number (or per title, when unnumbered): the best-ranked, earliest
@@ -285,7 +354,13 @@ fn dedupe(cands: Vec<Candidate>) -> Vec<Priority> {
         .map(|c| {
             let number = c.number.unwrap_or(next);
             next = number + 1;
-            Priority { number: Some(number), title: c.title, measures: c.measures, subgroups: c.subgroups, evidence: c.evidence }
+            Priority {
+                number: Some(number),
+                title: c.title,
+                measures: c.measures,
+                subgroups: c.subgroups,
+                evidence: c.evidence,
+            }
         })
         .collect()
 }
@@ -307,7 +382,10 @@ mod tests {
             "- Priority 1: Keep babies safe.\n- Priority Two – Tackle neglect\n\n\
              Later we return to them.\n\n**Priority One: Keep babies safe.** More words here.\n\nPriority III. Hear children\n",
         );
-        assert_eq!(p, vec![(1, "Keep babies safe.".into()), (2, "Tackle neglect".into()), (3, "Hear children".into())]);
+        assert_eq!(
+            p,
+            vec![(1, "Keep babies safe.".into()), (2, "Tackle neglect".into()), (3, "Hear children".into())]
+        );
     }
 
     #[test]
@@ -316,7 +394,10 @@ mod tests {
             "5. KEY PRIORITIES FOR 2006-07\n\nFor its first year the Board will concentrate on:\n\n- setting up the Board\n- finding privately fostered children\n\n\
              6. PRIORITY ONE IN DETAIL\n\nWe will:\n\n- agree a constitution\n- appoint a manager\n",
         );
-        assert_eq!(p, vec![(1, "setting up the Board".into()), (2, "finding privately fostered children".into())]);
+        assert_eq!(
+            p,
+            vec![(1, "setting up the Board".into()), (2, "finding privately fostered children".into())]
+        );
     }
 
     #[test]
@@ -328,7 +409,14 @@ mod tests {
     #[test]
     fn list_after_an_intro_about_priorities() {
         let p = priorities("Our three priorities are:\n\n- Early help works\n- II. Schools are safe\n- III. Voices are heard\n");
-        assert_eq!(p, vec![(1, "Early help works".into()), (2, "Schools are safe".into()), (3, "Voices are heard".into())]);
+        assert_eq!(
+            p,
+            vec![
+                (1, "Early help works".into()),
+                (2, "Schools are safe".into()),
+                (3, "Voices are heard".into())
+            ]
+        );
     }
 
     #[test]
@@ -353,7 +441,10 @@ mod tests {
 
     #[test]
     fn run_on_measures_split_only_when_clearly_several() {
-        assert_eq!(split_run_on("Audits done Use of tools Rates of CSE Children missing"), vec!["Audits done", "Use of tools", "Rates of CSE", "Children missing"]);
+        assert_eq!(
+            split_run_on("Audits done Use of tools Rates of CSE Children missing"),
+            vec!["Audits done", "Use of tools", "Rates of CSE", "Children missing"]
+        );
         assert_eq!(split_run_on("Score when Children present"), vec!["Score when Children present"]);
     }
 }

@@ -29,7 +29,12 @@ impl Cued {
     /// The pattern, if `text` has one of its cues.
     fn gate(&self, text: &str) -> Option<&Regex> {
         let cued = self.cues.iter().any(|cue| contains_ignore_ascii_case(text, cue));
-        debug_assert!(cued || !self.re.is_match(text), "cues {:?} miss a match of {} in {text:?}", self.cues, self.re.as_str());
+        debug_assert!(
+            cued || !self.re.is_match(text),
+            "cues {:?} miss a match of {} in {text:?}",
+            self.cues,
+            self.re.as_str()
+        );
         cued.then(|| &*self.re)
     }
 
@@ -52,11 +57,17 @@ impl Cued {
         self.gate(text).and_then(|re| re.captures(text))
     }
 
-    pub fn captures_iter<'r, 'h>(&'r self, text: &'h str) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
+    pub fn captures_iter<'r, 'h>(
+        &'r self,
+        text: &'h str,
+    ) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
         self.gate(text).into_iter().flat_map(move |re| -> CaptureMatches<'r, 'h> { re.captures_iter(text) })
     }
 
-    pub fn find_iter<'r, 'h>(&'r self, text: &'h str) -> impl Iterator<Item = regex_lite::Match<'h>> + use<'r, 'h> {
+    pub fn find_iter<'r, 'h>(
+        &'r self,
+        text: &'h str,
+    ) -> impl Iterator<Item = regex_lite::Match<'h>> + use<'r, 'h> {
         self.gate(text).into_iter().flat_map(move |re| -> Matches<'r, 'h> { re.find_iter(text) })
     }
 }
@@ -136,14 +147,35 @@ pub fn clean(s: &str) -> String {
 }
 
 pub fn is_glyph(c: char) -> bool {
-    matches!(c, '•' | '▪' | '❖' | '➤' | '○' | '◦' | '■' | '□' | '●' | '♦' | '➢' | '✓' | '✔' | '►' | '▶' | '◆' | '‣' | '⁃')
-        || ('\u{F000}'..='\u{F0FF}').contains(&c)
+    matches!(
+        c,
+        '•' | '▪'
+            | '❖'
+            | '➤'
+            | '○'
+            | '◦'
+            | '■'
+            | '□'
+            | '●'
+            | '♦'
+            | '➢'
+            | '✓'
+            | '✔'
+            | '►'
+            | '▶'
+            | '◆'
+            | '‣'
+            | '⁃'
+    ) || ('\u{F000}'..='\u{F0FF}').contains(&c)
 }
 
 /// Lower-case words of a text (Unicode word boundaries), for comparisons.
 pub fn words(s: &str) -> Vec<String> {
     use unicode_segmentation::UnicodeSegmentation;
-    s.unicode_words().map(|w| w.trim_matches(|c| c == '\'' || c == '’').to_lowercase()).filter(|w| !w.is_empty()).collect()
+    s.unicode_words()
+        .map(|w| w.trim_matches(|c| c == '\'' || c == '’').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 /// Token-set overlap (Dice) of two texts, 0..1.
@@ -153,7 +185,8 @@ pub fn similarity(a: &str, b: &str) -> f32 {
     if wa.is_empty() || wb.is_empty() {
         return 0.0;
     }
-    let common = wa.iter().filter(|w| wb.contains(w)).count().min(wb.iter().filter(|w| wa.contains(w)).count());
+    let common =
+        wa.iter().filter(|w| wb.contains(w)).count().min(wb.iter().filter(|w| wa.contains(w)).count());
     2.0 * common as f32 / (wa.len() + wb.len()) as f32
 }
 
@@ -185,8 +218,26 @@ pub fn roman(s: &str) -> Option<u32> {
 /// "One".."Twenty" → 1..20.
 pub fn number_word(s: &str) -> Option<u32> {
     const WORDS: [&str; 20] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
     ];
     let l = s.to_ascii_lowercase();
     WORDS.iter().position(|w| *w == l).map(|p| p as u32 + 1)

@@ -45,7 +45,10 @@ impl AtomicFile {
 
     fn finish(self, sync: bool) -> Result<(), WriteError> {
         let dest = self.dest;
-        let temp = self.file.into_inner().map_err(|e| WriteError::Io { path: dest.clone(), source: e.into_error() })?;
+        let temp = self
+            .file
+            .into_inner()
+            .map_err(|e| WriteError::Io { path: dest.clone(), source: e.into_error() })?;
         if sync {
             temp.as_file().sync_all().map_err(WriteError::io(&dest))?;
         }
@@ -125,7 +128,11 @@ mod tests {
         let mut f = AtomicFile::create(&dest).unwrap();
         f.write_all(b"new").unwrap();
         f.flush().unwrap();
-        assert_eq!(std::fs::read_to_string(&dest).unwrap(), "old", "the destination is untouched until commit");
+        assert_eq!(
+            std::fs::read_to_string(&dest).unwrap(),
+            "old",
+            "the destination is untouched until commit"
+        );
         f.commit().unwrap();
         assert_eq!(std::fs::read_to_string(&dest).unwrap(), "new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");

@@ -19,7 +19,9 @@ impl CsvExport {
         for table in TABLES {
             let path = out_dir.join(format!("{}.csv", table.name));
             let mut writer = csv::WriterBuilder::new().from_writer(AtomicFile::create(&path)?);
-            writer.write_record(table.columns.iter().map(|c| c.name)).map_err(|source| WriteError::Csv { path, source })?;
+            writer
+                .write_record(table.columns.iter().map(|c| c.name))
+                .map_err(|source| WriteError::Csv { path, source })?;
             files.push((table, writer));
         }
         Ok(CsvExport { files })
@@ -29,7 +31,10 @@ impl CsvExport {
         for (table, writer) in &mut self.files {
             for row in (table.rows)(id, doc) {
                 let fields: Vec<String> = row.iter().map(field).collect();
-                writer.write_record(&fields).map_err(|source| WriteError::Csv { path: writer.get_ref().dest().to_path_buf(), source })?;
+                writer.write_record(&fields).map_err(|source| WriteError::Csv {
+                    path: writer.get_ref().dest().to_path_buf(),
+                    source,
+                })?;
             }
         }
         Ok(())

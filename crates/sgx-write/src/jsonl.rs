@@ -21,7 +21,8 @@ impl JsonlExport {
 
     pub fn add(&mut self, id: &DocumentId, doc: &Extraction) -> Result<(), WriteError> {
         let path = self.file.dest().to_path_buf();
-        let model = serde_json::to_string(doc).map_err(|source| WriteError::Json { path: path.clone(), source })?;
+        let model =
+            serde_json::to_string(doc).map_err(|source| WriteError::Json { path: path.clone(), source })?;
         // The model is a JSON object: splice the id in as its first member.
         let rest = model.strip_prefix('{').unwrap_or(&model);
         let sep = if rest.starts_with('}') { "" } else { "," };

@@ -46,7 +46,8 @@ impl SqliteExport {
         let conn = Connection::open(temp.path()).map_err(&err)?;
         // The file becomes visible only by rename when complete, so SQLite's own journal
         // would only slow the bulk load down.
-        conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON;").map_err(&err)?;
+        conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON;")
+            .map_err(&err)?;
         let mut schema = String::new();
         for table in TABLES {
             schema.push_str(&create_table(table));
@@ -92,9 +93,10 @@ impl ToSql for Cell<'_> {
             Cell::Int(n) => ToSqlOutput::Owned(Value::Integer(*n)),
             Cell::Bool(b) => ToSqlOutput::Owned(Value::Integer(i64::from(*b))),
             Cell::Text(s) => ToSqlOutput::Borrowed(rusqlite::types::ValueRef::Text(s.as_bytes())),
-            Cell::List(items) => {
-                ToSqlOutput::Owned(Value::Text(serde_json::to_string(items).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?))
-            }
+            Cell::List(items) => ToSqlOutput::Owned(Value::Text(
+                serde_json::to_string(items)
+                    .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?,
+            )),
         })
     }
 }
@@ -127,11 +129,15 @@ FROM {name} AS t JOIN documents AS d ON d.document_id = t.document_id;\n",
 fn check_foreign_keys(conn: &Connection, dest: &Path) -> Result<(), WriteError> {
     let err = sql_error(dest.to_path_buf());
     let mut stmt = conn.prepare("PRAGMA foreign_key_check").map_err(&err)?;
-    let violations: Vec<String> = stmt.query_map([], |row| row.get::<_, String>(0)).map_err(&err)?.filter_map(Result::ok).collect();
+    let violations: Vec<String> =
+        stmt.query_map([], |row| row.get::<_, String>(0)).map_err(&err)?.filter_map(Result::ok).collect();
     if violations.is_empty() {
         Ok(())
     } else {
-        Err(WriteError::Integrity { path: dest.to_path_buf(), detail: format!("{} rows violate foreign keys (in {})", violations.len(), violations[0]) })
+        Err(WriteError::Integrity {
+            path: dest.to_path_buf(),
+            detail: format!("{} rows violate foreign keys (in {})", violations.len(), violations[0]),
+        })
     }
 }
 
@@ -156,12 +162,16 @@ mod tests {
         let conn = Connection::open(dir.path().join(SQLITE_FILE)).unwrap();
         let n: i64 = conn.query_row("SELECT count(*) FROM actions_with_document WHERE kind = 'annual_report' AND start_year = 2021", [], |r| r.get(0)).unwrap();
         assert_eq!(n, 2);
-        let leads: String = conn.query_row("SELECT value FROM actions, json_each(actions.leads) LIMIT 1", [], |r| r.get(0)).unwrap();
+        let leads: String = conn
+            .query_row("SELECT value FROM actions, json_each(actions.leads) LIMIT 1", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(leads, "Board Manager");
-        let partnerships: i64 = conn.query_row("SELECT documents FROM partnerships", [], |r| r.get(0)).unwrap();
+        let partnerships: i64 =
+            conn.query_row("SELECT documents FROM partnerships", [], |r| r.get(0)).unwrap();
         assert_eq!(partnerships, 2);
         conn.execute_batch("PRAGMA foreign_keys = ON").unwrap();
-        let orphan = conn.execute("INSERT INTO glossary VALUES ('nope', 1, 't', 'e', 0, NULL, NULL, NULL)", []);
+        let orphan =
+            conn.execute("INSERT INTO glossary VALUES ('nope', 1, 't', 'e', 0, NULL, NULL, NULL)", []);
         assert!(orphan.is_err(), "the foreign key is declared");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary or journal file left");
     }

@@ -50,7 +50,8 @@ const fn col(name: &'static str, sql: &'static str) -> Column {
     Column { name, sql }
 }
 
-const CHILD_KEYS: &str = "PRIMARY KEY (document_id, position), FOREIGN KEY (document_id) REFERENCES documents (document_id)";
+const CHILD_KEYS: &str =
+    "PRIMARY KEY (document_id, position), FOREIGN KEY (document_id) REFERENCES documents (document_id)";
 
 pub static DOCUMENTS: Table = Table {
     name: "documents",
@@ -182,7 +183,10 @@ fn document_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>
 
 fn priority_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>> {
     child_rows(id, &d.priorities, |p| {
-        (vec![opt_int(p.number), text(&p.title), Cell::List(&p.measures), Cell::List(&p.subgroups)], &p.evidence)
+        (
+            vec![opt_int(p.number), text(&p.title), Cell::List(&p.measures), Cell::List(&p.subgroups)],
+            &p.evidence,
+        )
     })
 }
 
@@ -208,7 +212,16 @@ fn action_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>> 
 
 fn governance_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>> {
     child_rows(id, &d.governance.bodies, |b| {
-        (vec![text(&b.name), opt_text(&b.acronym), opt_text(&b.chair), opt_text(&b.meets), opt_text(&b.reports_to)], &b.evidence)
+        (
+            vec![
+                text(&b.name),
+                opt_text(&b.acronym),
+                opt_text(&b.chair),
+                opt_text(&b.meets),
+                opt_text(&b.reports_to),
+            ],
+            &b.evidence,
+        )
     })
 }
 
@@ -217,7 +230,11 @@ fn glossary_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>
 }
 
 /// Rows of a table below a document: id, position, the item's own cells, its evidence.
-fn child_rows<'a, T>(id: &'a DocumentId, items: &'a [T], cells: impl Fn(&'a T) -> (Vec<Cell<'a>>, &'a Evidence)) -> Vec<Vec<Cell<'a>>> {
+fn child_rows<'a, T>(
+    id: &'a DocumentId,
+    items: &'a [T],
+    cells: impl Fn(&'a T) -> (Vec<Cell<'a>>, &'a Evidence),
+) -> Vec<Vec<Cell<'a>>> {
     items
         .iter()
         .enumerate()
@@ -272,15 +289,29 @@ pub(crate) mod tests {
         Extraction {
             schema_version: SCHEMA_VERSION.into(),
             sgx_version: "0.1.0".into(),
-            source: SourceInfo { path: "plans/a \"quoted\", plan.txt".into(), format: "text".into(), pages: None },
-            partnership: Partnership { name: Some("Harrowfield Safeguarding Children Partnership".into()), acronym: Some("HSCP".into()), evidence: None },
+            source: SourceInfo {
+                path: "plans/a \"quoted\", plan.txt".into(),
+                format: "text".into(),
+                pages: None,
+            },
+            partnership: Partnership {
+                name: Some("Harrowfield Safeguarding Children Partnership".into()),
+                acronym: Some("HSCP".into()),
+                evidence: None,
+            },
             document: DocumentInfo {
                 kind: DocumentKind::AnnualReport,
                 title: Some("Annual report,\nfirst line".into()),
                 period: Some(Period { start_year: 2021, end_year: 2022, raw: "2021/22".into() }),
                 evidence: None,
             },
-            priorities: vec![Priority { number: Some(1), title: "Neglect".into(), measures: vec![], subgroups: vec!["QA".into()], evidence: ev(3) }],
+            priorities: vec![Priority {
+                number: Some(1),
+                title: "Neglect".into(),
+                measures: vec![],
+                subgroups: vec!["QA".into()],
+                evidence: ev(3),
+            }],
             actions: vec![Action {
                 objective_ref: Some("1".into()),
                 objective: Some("Tackle neglect".into()),
@@ -295,9 +326,20 @@ pub(crate) mod tests {
                 evidence: ev(7),
             }],
             governance: Governance {
-                bodies: vec![Body { name: "Executive Group".into(), acronym: None, chair: None, meets: Some("monthly".into()), reports_to: None, evidence: ev(5) }],
+                bodies: vec![Body {
+                    name: "Executive Group".into(),
+                    acronym: None,
+                    chair: None,
+                    meets: Some("monthly".into()),
+                    reports_to: None,
+                    evidence: ev(5),
+                }],
             },
-            glossary: vec![GlossaryEntry { term: "LADO".into(), expansion: "Local Authority Designated Officer".into(), evidence: ev(9) }],
+            glossary: vec![GlossaryEntry {
+                term: "LADO".into(),
+                expansion: "Local Authority Designated Officer".into(),
+                evidence: ev(9),
+            }],
             warnings: vec!["line 4: dropped page number".into()],
         }
     }
@@ -310,7 +352,12 @@ pub(crate) mod tests {
             let rows = (table.rows)(&id, &doc);
             assert_eq!(rows.len(), 1, "{}", table.name);
             assert_eq!(rows[0].len(), table.columns.len(), "{} row length", table.name);
-            assert_eq!(rows[0][0], Cell::Text(Cow::Borrowed(id.as_str())), "{} is keyed by document_id", table.name);
+            assert_eq!(
+                rows[0][0],
+                Cell::Text(Cow::Borrowed(id.as_str())),
+                "{} is keyed by document_id",
+                table.name
+            );
         }
     }
 

@@ -29,10 +29,16 @@ struct ErrorLine<'a> {
 /// What became of one input.
 #[derive(Debug)]
 pub enum Outcome {
-    Done { id: DocumentId, done: Done },
+    Done {
+        id: DocumentId,
+        done: Done,
+    },
     /// The same content as an earlier input: one document, exported once.
     Duplicate,
-    Failed { id: Option<DocumentId>, failed: Failed },
+    Failed {
+        id: Option<DocumentId>,
+        failed: Failed,
+    },
 }
 
 /// The outcome of the input at `index` (its place in the input order).
@@ -60,10 +66,23 @@ pub struct Written {
 }
 
 impl<'a> Exporter<'a> {
-    pub fn new(out_dir: &Path, store: &'a DocumentStore, formats: &[ExportFormat], summary: Summary) -> Result<Exporter<'a>, WriteError> {
+    pub fn new(
+        out_dir: &Path,
+        store: &'a DocumentStore,
+        formats: &[ExportFormat],
+        summary: Summary,
+    ) -> Result<Exporter<'a>, WriteError> {
         let exports = Exports::create(out_dir, formats)?;
         let errors = AtomicFile::create(&out_dir.join(ERRORS_FILE))?;
-        Ok(Exporter { store, exports, errors, summary, exported: HashSet::new(), next: 0, waiting: BTreeMap::new() })
+        Ok(Exporter {
+            store,
+            exports,
+            errors,
+            summary,
+            exported: HashSet::new(),
+            next: 0,
+            waiting: BTreeMap::new(),
+        })
     }
 
     pub fn accept(&mut self, finished: Finished<'a>) -> Result<(), WriteError> {
@@ -93,9 +112,16 @@ impl<'a> Exporter<'a> {
     }
 
     fn fail(&mut self, path: &Path, id: Option<&DocumentId>, failed: Failed) -> Result<(), WriteError> {
-        let line = ErrorLine { path: &path.display().to_string(), stage: &failed.stage, reason: &failed.reason, document_id: id.map(DocumentId::as_str) };
-        let line = serde_json::to_string(&line).map_err(|source| WriteError::Json { path: self.errors.dest().to_path_buf(), source })?;
-        writeln!(self.errors, "{line}").map_err(|source| WriteError::Io { path: self.errors.dest().to_path_buf(), source })?;
+        let line = ErrorLine {
+            path: &path.display().to_string(),
+            stage: &failed.stage,
+            reason: &failed.reason,
+            document_id: id.map(DocumentId::as_str),
+        };
+        let line = serde_json::to_string(&line)
+            .map_err(|source| WriteError::Json { path: self.errors.dest().to_path_buf(), source })?;
+        writeln!(self.errors, "{line}")
+            .map_err(|source| WriteError::Io { path: self.errors.dest().to_path_buf(), source })?;
         self.summary.add_failure(&failed);
         Ok(())
     }
@@ -103,8 +129,12 @@ impl<'a> Exporter<'a> {
     /// Move every export into place. Fails if an outcome never arrived (a job was lost).
     pub fn finish(self) -> Result<Written, WriteError> {
         if self.next != self.summary.inputs {
-            let detail = format!("the outcome of input {} of {} never arrived", self.next + 1, self.summary.inputs);
-            return Err(WriteError::Io { path: self.errors.dest().to_path_buf(), source: std::io::Error::other(detail) });
+            let detail =
+                format!("the outcome of input {} of {} never arrived", self.next + 1, self.summary.inputs);
+            return Err(WriteError::Io {
+                path: self.errors.dest().to_path_buf(),
+                source: std::io::Error::other(detail),
+            });
         }
         self.exports.finish()?;
         self.errors.commit()?;

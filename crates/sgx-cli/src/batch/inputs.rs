@@ -29,7 +29,14 @@ pub fn collect(args: &[PathBuf], stdin: impl BufRead) -> Inputs {
     for arg in args {
         if arg.as_os_str() == "-" {
             if let Some(lines) = stdin.take() {
-                named.extend(lines.lines().map_while(Result::ok).map(|l| l.trim_end_matches('\r').to_string()).filter(|l| !l.trim().is_empty()).map(PathBuf::from));
+                named.extend(
+                    lines
+                        .lines()
+                        .map_while(Result::ok)
+                        .map(|l| l.trim_end_matches('\r').to_string())
+                        .filter(|l| !l.trim().is_empty())
+                        .map(PathBuf::from),
+                );
             }
         } else {
             named.push(arg.clone());
@@ -53,7 +60,10 @@ fn walk(dir: &Path, out: &mut Vec<Input>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            out.push(Input { path: dir.to_path_buf(), problem: Some(format!("cannot list the folder: {}", crate::io_reason(&e))) });
+            out.push(Input {
+                path: dir.to_path_buf(),
+                problem: Some(format!("cannot list the folder: {}", crate::io_reason(&e))),
+            });
             return;
         }
     };
@@ -76,7 +86,12 @@ fn walk(dir: &Path, out: &mut Vec<Input>) {
 
 /// Refuse an output folder inside an input folder (the batch would read its own output),
 /// and an input that is one of the files the batch writes (it would be overwritten).
-pub fn check_out_dir(out: &Path, inputs: &Inputs, output_files: &[String], store_dir: &str) -> Result<(), String> {
+pub fn check_out_dir(
+    out: &Path,
+    inputs: &Inputs,
+    output_files: &[String],
+    store_dir: &str,
+) -> Result<(), String> {
     let out_abs = absolute(out);
     if out.exists() && !out.is_dir() {
         return Err(format!("--out {}: exists and is not a folder", out.display()));
@@ -84,14 +99,22 @@ pub fn check_out_dir(out: &Path, inputs: &Inputs, output_files: &[String], store
     for folder in &inputs.folders {
         let folder_abs = absolute(folder);
         if out_abs.starts_with(&folder_abs) {
-            return Err(format!("--out {} is inside the input folder {}: choose a folder outside the inputs", out.display(), folder.display()));
+            return Err(format!(
+                "--out {} is inside the input folder {}: choose a folder outside the inputs",
+                out.display(),
+                folder.display()
+            ));
         }
     }
     let store = out_abs.join(store_dir);
     for input in &inputs.files {
         let file = absolute(&input.path);
         if file.starts_with(&store) || output_files.iter().any(|name| file == out_abs.join(name)) {
-            return Err(format!("input {} is an output file of --out {}: it would be overwritten", input.path.display(), out.display()));
+            return Err(format!(
+                "input {} is an output file of --out {}: it would be overwritten",
+                input.path.display(),
+                out.display()
+            ));
         }
     }
     Ok(())
@@ -152,7 +175,8 @@ mod tests {
             std::fs::write(root.join(f), "x").unwrap();
         }
         let inputs = collect(&[root.to_path_buf(), root.join("a.txt")], std::io::empty());
-        let names: Vec<String> = inputs.files.iter().map(|f| f.path.strip_prefix(root).unwrap().display().to_string()).collect();
+        let names: Vec<String> =
+            inputs.files.iter().map(|f| f.path.strip_prefix(root).unwrap().display().to_string()).collect();
         assert_eq!(names, ["a.txt", "b/sub/a.txt", "b/z.txt"]);
     }
 

@@ -55,7 +55,8 @@ impl WorkerPool {
     }
 
     fn put_back(&self, worker: Worker) {
-        let bloated = resident_bytes(worker.child.id()).is_some_and(|bytes| bytes > self.limits.max_memory / 4);
+        let bloated =
+            resident_bytes(worker.child.id()).is_some_and(|bytes| bytes > self.limits.max_memory / 4);
         if worker.served < RECYCLE_AFTER && !bloated {
             if let Ok(mut idle) = self.idle.lock() {
                 idle.push(worker);
@@ -93,7 +94,9 @@ impl Worker {
             .stderr(Stdio::piped())
             .spawn()
             .map_err(|e| cannot(e.to_string()))?;
-        let (Some(stdin), Some(stdout), Some(stderr)) = (child.stdin.take(), child.stdout.take(), child.stderr.take()) else {
+        let (Some(stdin), Some(stdout), Some(stderr)) =
+            (child.stdin.take(), child.stdout.take(), child.stderr.take())
+        else {
             let _ = child.kill();
             let _ = child.wait();
             return Err(cannot("no pipes".into()));
@@ -115,7 +118,14 @@ impl Worker {
                 }
             }
         });
-        Ok(Worker { child, stdin: Some(stdin), lines, last_error, stderr_reader: Some(stderr_reader), served: 0 })
+        Ok(Worker {
+            child,
+            stdin: Some(stdin),
+            lines,
+            last_error,
+            stderr_reader: Some(stderr_reader),
+            served: 0,
+        })
     }
 
     fn read(&mut self, file: &Path, limits: Limits) -> Answer {
@@ -139,7 +149,9 @@ impl Worker {
                     self.end();
                     return Answer::Lost(Failed::new(&stage, isolate::timed_out(limits)));
                 }
-                Err(RecvTimeoutError::Disconnected) => return Answer::Lost(Failed::new(&stage, self.exit_reason(limits))),
+                Err(RecvTimeoutError::Disconnected) => {
+                    return Answer::Lost(Failed::new(&stage, self.exit_reason(limits)))
+                }
             }
         }
     }

@@ -21,7 +21,8 @@ pub fn identify(input: &Input) -> Result<DocumentId, Failed> {
     if let Some(problem) = &input.problem {
         return Err(Failed::new("input", problem.clone()));
     }
-    let cannot_read = |e: std::io::Error| Failed::new("input", format!("cannot read: {}", crate::io_reason(&e)));
+    let cannot_read =
+        |e: std::io::Error| Failed::new("input", format!("cannot read: {}", crate::io_reason(&e)));
     let meta = std::fs::metadata(&input.path).map_err(cannot_read)?;
     if meta.is_dir() {
         return Err(Failed::new("input", "cannot read: is a directory"));
@@ -35,7 +36,13 @@ pub fn identify(input: &Input) -> Result<DocumentId, Failed> {
 }
 
 /// Make sure the store holds the model of the document at `path` with content `id`.
-pub fn process(path: &Path, id: &DocumentId, store: &DocumentStore, extractor: &Extractor, force: bool) -> Result<Done, Failed> {
+pub fn process(
+    path: &Path,
+    id: &DocumentId,
+    store: &DocumentStore,
+    extractor: &Extractor,
+    force: bool,
+) -> Result<Done, Failed> {
     let store_failed = |e: sgx_write::WriteError| Failed::new("store", e.to_string());
     if !force {
         if let Some(stamp) = store.stamp(id).filter(is_current) {
@@ -73,7 +80,10 @@ mod tests {
         assert!(identify(&folder).unwrap_err().reason.contains("directory"));
         let ok = dir.path().join("a.txt");
         std::fs::write(&ok, "A plan.").unwrap();
-        assert_eq!(identify(&Input { path: ok, problem: None }).unwrap(), sgx_write::document_id(&b"A plan."[..]).unwrap());
+        assert_eq!(
+            identify(&Input { path: ok, problem: None }).unwrap(),
+            sgx_write::document_id(&b"A plan."[..]).unwrap()
+        );
     }
 
     #[cfg(unix)]

@@ -31,11 +31,13 @@ impl Progress {
             Mode::Quiet
         } else if std::io::stderr().is_terminal() {
             let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-            let style = ProgressStyle::with_template("{spinner} {elapsed_precise} [{wide_bar}] {pos}/{len} documents, {rate}, ETA {eta}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar())
-                .with_key("rate", |state: &ProgressState, w: &mut dyn std::fmt::Write| {
-                    let _ = write!(w, "{:.1}/s", state.per_sec());
-                });
+            let style = ProgressStyle::with_template(
+                "{spinner} {elapsed_precise} [{wide_bar}] {pos}/{len} documents, {rate}, ETA {eta}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .with_key("rate", |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.1}/s", state.per_sec());
+            });
             bar.set_style(style.progress_chars("=> "));
             bar.enable_steady_tick(Duration::from_millis(200));
             Mode::Bar(bar)
@@ -81,7 +83,11 @@ impl Progress {
         let rate = done as f64 / secs.max(1e-9);
         let left = (self.total.saturating_sub(done)) as f64 / rate.max(1e-9);
         let percent = 100 * done / self.total.max(1);
-        format!("sgx batch: {done}/{} documents ({percent}%), {rate:.1}/s, about {} left", self.total, duration(left))
+        format!(
+            "sgx batch: {done}/{} documents ({percent}%), {rate:.1}/s, about {} left",
+            self.total,
+            duration(left)
+        )
     }
 }
 
@@ -100,7 +106,12 @@ mod tests {
 
     #[test]
     fn plain_line_has_count_rate_and_eta() {
-        let p = Progress { mode: Mode::Quiet, total: 200, done: AtomicU64::new(0), start: Instant::now() - Duration::from_secs(10) };
+        let p = Progress {
+            mode: Mode::Quiet,
+            total: 200,
+            done: AtomicU64::new(0),
+            start: Instant::now() - Duration::from_secs(10),
+        };
         let line = p.line(50);
         assert!(line.starts_with("sgx batch: 50/200 documents (25%), 5.0/s, about 30s left"), "{line}");
         assert_eq!(duration(3725.0), "1h02m");

@@ -92,7 +92,11 @@ impl Summary {
         if !self.formats.is_empty() {
             let _ = writeln!(s, "  formats:   {}", counts(&self.formats));
         }
-        let _ = writeln!(s, "  pages:     {} (in the {} documents that have pages)", self.pages, self.documents_with_pages);
+        let _ = writeln!(
+            s,
+            "  pages:     {} (in the {} documents that have pages)",
+            self.pages, self.documents_with_pages
+        );
         let _ = writeln!(
             s,
             "  facts:     {} priorities, {} actions, {} governance bodies, {} glossary entries",
@@ -101,7 +105,13 @@ impl Summary {
         if !self.failures.is_empty() {
             let _ = writeln!(s, "  failures:  {} (one line each in errors.jsonl)", counts(&self.failures));
         }
-        let _ = writeln!(s, "  speed:     {:.1} documents/s, {:.1} pages/s with {} jobs", self.inputs as f64 / secs, self.pages as f64 / secs, self.jobs);
+        let _ = writeln!(
+            s,
+            "  speed:     {:.1} documents/s, {:.1} pages/s with {} jobs",
+            self.inputs as f64 / secs,
+            self.pages as f64 / secs,
+            self.jobs
+        );
         s
     }
 }

@@ -42,13 +42,18 @@ impl Extractor {
             Extractor::Workers(pool) => pool.extract(file)?,
             Extractor::InProcess => in_process(file)?.into_bytes(),
         };
-        serde_json::from_slice(&json).map_err(|e| Failed::new("output", format!("the worker's answer is not a model: {e}")))
+        serde_json::from_slice(&json)
+            .map_err(|e| Failed::new("output", format!("the worker's answer is not a model: {e}")))
     }
 }
 
 /// The model of `file` as one line of JSON. `at_parse` runs when parsing starts (the test
 /// suite's hang and crash hooks, which stand in for a hostile file).
-pub fn work(file: &Path, announce: &mut dyn FnMut(&'static str), at_parse: fn(&Path)) -> anyhow::Result<String> {
+pub fn work(
+    file: &Path,
+    announce: &mut dyn FnMut(&'static str),
+    at_parse: fn(&Path),
+) -> anyhow::Result<String> {
     announce("read");
     let bytes = std::fs::read(file).map_err(|e| anyhow!("cannot read: {}", crate::io_reason(&e)))?;
     let path = file.display().to_string();
@@ -77,7 +82,9 @@ pub fn serve(at_parse: fn(&Path)) -> anyhow::Result<()> {
             let mut announce = |stage: &str| {
                 let _ = writeln!(out, "stage {stage}").and_then(|()| out.flush());
             };
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&PathBuf::from(&path), &mut announce, at_parse)))
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                work(&PathBuf::from(&path), &mut announce, at_parse)
+            }))
         };
         match result {
             Ok(Ok(json)) => writeln!(out, "model {json}")?,
@@ -91,11 +98,11 @@ pub fn serve(at_parse: fn(&Path)) -> anyhow::Result<()> {
 
 fn in_process(file: &Path) -> Result<String, Failed> {
     let mut stage = "read";
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(file, &mut |s| stage = s, |_| {})));
+    let result =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(file, &mut |s| stage = s, |_| {})));
     match result {
         Ok(Ok(json)) => Ok(json),
         Ok(Err(e)) => Err(Failed::new(stage, format!("{e:#}"))),
         Err(panic) => Err(Failed::new(stage, crate::isolate::panic_reason(panic.as_ref()))),
     }
 }
-

@@ -125,7 +125,13 @@ impl<'s> BodyReader<'s> {
         self.depth = self.depth.saturating_sub(1);
     }
 
-    fn blocks_into(&mut self, cur: &mut Cursor, prefix: &str, counts: &mut Counts, out: &mut Vec<Piece>) -> Result<(), ReadError> {
+    fn blocks_into(
+        &mut self,
+        cur: &mut Cursor,
+        prefix: &str,
+        counts: &mut Counts,
+        out: &mut Vec<Piece>,
+    ) -> Result<(), ReadError> {
         if !self.enter(cur)? {
             return Ok(());
         }
@@ -142,7 +148,14 @@ impl<'s> BodyReader<'s> {
     }
 
     /// One child of a block container.
-    fn block_child(&mut self, cur: &mut Cursor, el: El, prefix: &str, counts: &mut Counts, out: &mut Vec<Piece>) -> Result<(), ReadError> {
+    fn block_child(
+        &mut self,
+        cur: &mut Cursor,
+        el: El,
+        prefix: &str,
+        counts: &mut Counts,
+        out: &mut Vec<Piece>,
+    ) -> Result<(), ReadError> {
         match (el.ns, el.local.as_str()) {
             (Ns::W, "p") => {
                 counts.p += 1;
@@ -159,8 +172,12 @@ impl<'s> BodyReader<'s> {
             }
             // Containers whose content is read in place: content controls, custom XML,
             // tracked insertions and moves.
-            (Ns::W, "sdt" | "sdtContent" | "customXml" | "ins" | "moveTo" | "smartTag") => self.blocks_into(cur, prefix, counts, out)?,
-            (Ns::Mc, "AlternateContent") => self.alternate(cur, |this, cur| this.blocks_into(cur, prefix, counts, out))?,
+            (Ns::W, "sdt" | "sdtContent" | "customXml" | "ins" | "moveTo" | "smartTag") => {
+                self.blocks_into(cur, prefix, counts, out)?
+            }
+            (Ns::Mc, "AlternateContent") => {
+                self.alternate(cur, |this, cur| this.blocks_into(cur, prefix, counts, out))?
+            }
             // Tracked deletions, section and content-control properties, everything else.
             _ => cur.skip()?,
         }
@@ -168,7 +185,11 @@ impl<'s> BodyReader<'s> {
     }
 
     /// `mc:AlternateContent`: read the first choice (or the fallback if there is none).
-    fn alternate(&mut self, cur: &mut Cursor, mut read: impl FnMut(&mut Self, &mut Cursor) -> Result<(), ReadError>) -> Result<(), ReadError> {
+    fn alternate(
+        &mut self,
+        cur: &mut Cursor,
+        mut read: impl FnMut(&mut Self, &mut Cursor) -> Result<(), ReadError>,
+    ) -> Result<(), ReadError> {
         let mut done = false;
         cur.each_child(|cur, el| {
             if !done && el.ns == Ns::Mc && (el.local == "Choice" || el.local == "Fallback") {
@@ -238,10 +259,14 @@ impl<'s> BodyReader<'s> {
             match (el.ns, el.local.as_str()) {
                 (Ns::W, "pPr") => self.paragraph_props(cur, st)?,
                 (Ns::W, "r") => self.run(cur, st)?,
-                (Ns::W, "hyperlink" | "ins" | "moveTo" | "smartTag" | "customXml" | "fldSimple" | "sdt" | "sdtContent" | "dir" | "bdo") => {
-                    self.para_content(cur, st)?
+                (
+                    Ns::W,
+                    "hyperlink" | "ins" | "moveTo" | "smartTag" | "customXml" | "fldSimple" | "sdt"
+                    | "sdtContent" | "dir" | "bdo",
+                ) => self.para_content(cur, st)?,
+                (Ns::Mc, "AlternateContent") => {
+                    self.alternate(cur, |this, cur| this.para_content(cur, st))?
                 }
-                (Ns::Mc, "AlternateContent") => self.alternate(cur, |this, cur| this.para_content(cur, st))?,
                 _ => cur.skip()?,
             }
         }
@@ -290,11 +315,16 @@ impl<'s> BodyReader<'s> {
                     continue;
                 }
                 (Ns::W, "tab" | "ptab") if visible => st.text.push_collapsed(" ", &[]),
-                (Ns::W, "br") if visible && matches!(el.attr("type"), Some("page" | "column")) => st.text.push_collapsed(" ", &[]),
+                (Ns::W, "br") if visible && matches!(el.attr("type"), Some("page" | "column")) => {
+                    st.text.push_collapsed(" ", &[])
+                }
                 (Ns::W, "br" | "cr") if visible => st.text.line_break(),
                 (Ns::W, "noBreakHyphen") if visible => st.text.push("-", &styles_of(props)),
                 (Ns::W, "sym") if visible => {
-                    let c = el.attr("char").and_then(|h| u32::from_str_radix(h, 16).ok()).and_then(char::from_u32);
+                    let c = el
+                        .attr("char")
+                        .and_then(|h| u32::from_str_radix(h, 16).ok())
+                        .and_then(char::from_u32);
                     if let Some(c) = c {
                         st.text.push(&c.to_string(), &styles_of(props));
                     }
@@ -402,7 +432,9 @@ impl<'s> BodyReader<'s> {
         cur.each_child(|cur, el| match (el.ns, el.local.as_str()) {
             (Ns::W, "trPr") => cur.each_child(|cur, p| {
                 match p.local.as_str() {
-                    "gridBefore" if p.is("gridBefore") => row.grid_before = p.val().and_then(|v| v.parse().ok()).unwrap_or(0),
+                    "gridBefore" if p.is("gridBefore") => {
+                        row.grid_before = p.val().and_then(|v| v.parse().ok()).unwrap_or(0)
+                    }
                     "tblHeader" if p.is("tblHeader") => row.header = p.on(),
                     // A row deleted with changes tracked: accepted, so gone.
                     "del" if p.is("del") => row.deleted = true,
@@ -439,7 +471,8 @@ impl<'s> BodyReader<'s> {
 
 /// A paragraph's list: its own `w:numPr` over its style's; `w:numId="0"` means none.
 fn merge_num(own: Option<&NumRef>, from_style: Option<NumRef>) -> Option<(String, u8)> {
-    let id = own.and_then(|n| n.num_id.clone()).or_else(|| from_style.as_ref().and_then(|n| n.num_id.clone()))?;
+    let id =
+        own.and_then(|n| n.num_id.clone()).or_else(|| from_style.as_ref().and_then(|n| n.num_id.clone()))?;
     let level = own.and_then(|n| n.level).or_else(|| from_style.as_ref().and_then(|n| n.level)).unwrap_or(0);
     (id != "0").then_some((id, level.min(8)))
 }
@@ -461,7 +494,9 @@ fn styles_of(p: RunProps) -> Vec<Style> {
 fn cell_props(cur: &mut Cursor, cell: &mut RawCell) -> Result<(), ReadError> {
     cur.each_child(|cur, el| {
         match el.local.as_str() {
-            "gridSpan" if el.is("gridSpan") => cell.span = el.val().and_then(|v| v.parse::<u32>().ok()).unwrap_or(1),
+            "gridSpan" if el.is("gridSpan") => {
+                cell.span = el.val().and_then(|v| v.parse::<u32>().ok()).unwrap_or(1)
+            }
             "vMerge" if el.is("vMerge") => cell.vmerge = Some(merge_kind(&el)),
             "hMerge" if el.is("hMerge") => cell.hmerge = Some(merge_kind(&el)),
             "shd" if el.is("shd") => cell.fill = shading(&el),
@@ -482,7 +517,8 @@ fn merge_kind(el: &El) -> Merge {
 /// `w:shd` as `#rrggbb`: the fill, or the pattern colour when the pattern is solid.
 fn shading(el: &El) -> Option<String> {
     let hex = |v: Option<&str>| {
-        v.filter(|h| h.len() == 6 && h.bytes().all(|b| b.is_ascii_hexdigit())).map(|h| format!("#{}", h.to_ascii_lowercase()))
+        v.filter(|h| h.len() == 6 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+            .map(|h| format!("#{}", h.to_ascii_lowercase()))
     };
     if el.val() == Some("solid") {
         if let Some(c) = hex(el.attr("color")) {
@@ -506,7 +542,14 @@ struct TableGrid {
 
 impl TableGrid {
     fn new(path: String) -> Self {
-        TableGrid { path, n_tr: 0, rows: Vec::new(), open: Default::default(), nested: Vec::new(), dropped: 0 }
+        TableGrid {
+            path,
+            n_tr: 0,
+            rows: Vec::new(),
+            open: Default::default(),
+            nested: Vec::new(),
+            dropped: 0,
+        }
     }
 
     fn add_row(&mut self, raw: RawRow, path: String) {
@@ -534,7 +577,8 @@ impl TableGrid {
             if rc.vmerge == Some(Merge::Continue) {
                 if let Some(&(orow, oidx, last)) = self.open.get(&col) {
                     if last + 1 == r {
-                        if let Some(origin) = self.rows.get_mut(orow).and_then(|row| row.cells.get_mut(oidx)) {
+                        if let Some(origin) = self.rows.get_mut(orow).and_then(|row| row.cells.get_mut(oidx))
+                        {
                             origin.rowspan += 1;
                             origin.paras.extend(paras);
                         }
@@ -556,13 +600,20 @@ impl TableGrid {
             cells.push(cell);
             col += span as usize;
         }
-        self.rows.push(Row { cells, header: raw.header, prov: Provenance { path: Some(path), ..Provenance::default() } });
+        self.rows.push(Row {
+            cells,
+            header: raw.header,
+            prov: Provenance { path: Some(path), ..Provenance::default() },
+        });
     }
 
     fn finish(self, warnings: &mut Vec<String>) -> TablePiece {
         let mut table = Table { rows: self.rows };
         if self.dropped > 0 {
-            warnings.push(format!("{}: table wider than {MAX_COLS} columns: {} cells dropped", self.path, self.dropped));
+            warnings.push(format!(
+                "{}: table wider than {MAX_COLS} columns: {} cells dropped",
+                self.path, self.dropped
+            ));
         }
         if let Some(w) = bound_grid(&mut table) {
             warnings.push(format!("{}: {w}", self.path));
@@ -617,7 +668,10 @@ pub fn with_label(label: &str, text: Text) -> Text {
     let mut out = Text::plain(format!("{label} "));
     let base = out.text.len();
     out.text.push_str(&text.text);
-    out.marks = text.marks.into_iter().map(|m| sgx_ir::Mark { start: m.start + base, end: m.end + base, style: m.style }).collect();
+    out.marks = text
+        .marks
+        .into_iter()
+        .map(|m| sgx_ir::Mark { start: m.start + base, end: m.end + base, style: m.style })
+        .collect();
     out
 }
-

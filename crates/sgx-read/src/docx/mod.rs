@@ -65,7 +65,11 @@ pub fn read(bytes: &[u8], path: &str) -> Result<Document, ReadError> {
         }
     }
     warnings.extend(reader.warnings);
-    Ok(Document { source: Source { path: path.to_string(), format: Format::Docx, ..Source::default() }, blocks, warnings })
+    Ok(Document {
+        source: Source { path: path.to_string(), format: Format::Docx, ..Source::default() },
+        blocks,
+        warnings,
+    })
 }
 
 /// Find the main document part and its styles, numbering and notes through the package
@@ -82,9 +86,15 @@ fn locate_parts(pkg: &mut Package) -> Result<Parts, ReadError> {
     }
     let dir = document.rsplit_once('/').map_or(String::new(), |(d, _)| format!("{d}/"));
     let file = document.rsplit('/').next().unwrap_or("document.xml");
-    let rels = pkg.read_text(&format!("{dir}_rels/{file}.rels"))?.map(|x| relationships(&x, &dir)).unwrap_or_default();
+    let rels = pkg
+        .read_text(&format!("{dir}_rels/{file}.rels"))?
+        .map(|x| relationships(&x, &dir))
+        .unwrap_or_default();
     let target = |kind: &str, fallback: &str| -> Option<String> {
-        rels.iter().find(|(k, _)| k == kind).map(|(_, t)| t.clone()).or_else(|| Some(format!("{dir}{fallback}")))
+        rels.iter()
+            .find(|(k, _)| k == kind)
+            .map(|(_, t)| t.clone())
+            .or_else(|| Some(format!("{dir}{fallback}")))
     };
     Ok(Parts {
         styles: target("styles", "styles.xml"),
@@ -112,7 +122,13 @@ fn not_word(pkg: &Package) -> ReadError {
 }
 
 /// The blocks of a story part whose root holds one `container` element (`w:body`).
-fn read_story(reader: &mut BodyReader, xml: &str, part: &str, container: &str, prefix: &str) -> Result<Vec<Piece>, ReadError> {
+fn read_story(
+    reader: &mut BodyReader,
+    xml: &str,
+    part: &str,
+    container: &str,
+    prefix: &str,
+) -> Result<Vec<Piece>, ReadError> {
     let mut cur = Cursor::new(xml, part);
     let root = cur.root()?;
     if !root.is("document") {
@@ -176,7 +192,10 @@ fn assemble(pieces: Vec<Piece>, out: &mut Vec<Block>) {
             }
             (None, Some(label)) => {
                 if !para.text.is_empty() {
-                    list.push((para.level, ListItem { marker: label.text, text: para.text, children: Vec::new(), prov }));
+                    list.push((
+                        para.level,
+                        ListItem { marker: label.text, text: para.text, children: Vec::new(), prov },
+                    ));
                 }
             }
             (None, None) => {
@@ -256,7 +275,8 @@ pub(crate) mod tests {
     }
 
     fn docx_with(body: &str, extra: &[(&str, &str)]) -> Document {
-        let document = format!(r#"<?xml version="1.0"?><w:document {NS}><w:body>{body}</w:body></w:document>"#);
+        let document =
+            format!(r#"<?xml version="1.0"?><w:document {NS}><w:body>{body}</w:body></w:document>"#);
         let mut parts = vec![("word/document.xml", document.as_str())];
         parts.extend_from_slice(extra);
         read(&zip(&parts), "t.docx").unwrap()
@@ -307,12 +327,17 @@ pub(crate) mod tests {
     #[test]
     fn numbered_and_bulleted_paragraphs_become_nested_lists() {
         let item = |lvl: u8, text: &str| {
-            format!(r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="5"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#)
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="5"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+            )
         };
         let body = [item(0, "Safety"), item(1, "sub"), item(0, "Voice"), p("Normal", "after")].concat();
         let d = docx_with(&body, &[("word/numbering.xml", NUMBERING)]);
         let items = d.blocks[0].as_list().unwrap();
-        assert_eq!(items.iter().map(|i| i.marker.as_str()).collect::<Vec<_>>(), vec!["Priority 1:", "Priority 2:"]);
+        assert_eq!(
+            items.iter().map(|i| i.marker.as_str()).collect::<Vec<_>>(),
+            vec!["Priority 1:", "Priority 2:"]
+        );
         assert_eq!(items[0].children[0].marker, "o");
         assert_eq!(texts(&d)[1], "after");
     }
@@ -369,7 +394,15 @@ pub(crate) mod tests {
             "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>{}{}{}{}{}</w:tbl>",
             row(true, 0, &[tc("", "A"), tc("", "B"), tc("", "C")]),
             row(false, 0, &[tc(r#"<w:gridSpan w:val="3"/><w:shd w:val="clear" w:fill="D9E2F3"/>"#, "Band")]),
-            row(false, 0, &[tc(r#"<w:vMerge w:val="restart"/>"#, "1"), tc("", "x"), tc(r#"<w:shd w:val="clear" w:fill="FF0000"/>"#, "R")]),
+            row(
+                false,
+                0,
+                &[
+                    tc(r#"<w:vMerge w:val="restart"/>"#, "1"),
+                    tc("", "x"),
+                    tc(r#"<w:shd w:val="clear" w:fill="FF0000"/>"#, "R")
+                ]
+            ),
             row(false, 0, &[tc("<w:vMerge/>", ""), tc("", "y"), tc("", "G")]),
             row(false, 1, &[tc("", "late"), tc(r#"<w:shd w:val="clear" w:fill="auto"/>"#, "z")]),
         );
@@ -378,13 +411,22 @@ pub(crate) mod tests {
         assert!(t.rows[0].header && !t.rows[1].header);
         assert_eq!(
             t.text_grid(),
-            vec![vec!["A", "B", "C"], vec!["Band", "", ""], vec!["1", "x", "R"], vec!["", "y", "G"], vec!["", "late", "z"]]
+            vec![
+                vec!["A", "B", "C"],
+                vec!["Band", "", ""],
+                vec!["1", "x", "R"],
+                vec!["", "y", "G"],
+                vec!["", "late", "z"]
+            ]
         );
         assert_eq!(t.rows[1].cells[0].fill.as_deref(), Some("#d9e2f3"));
         assert_eq!(t.rows[2].cells[0].rowspan, 2);
         assert_eq!(t.rows[2].cells[2].fill.as_deref(), Some("#ff0000"));
         assert_eq!(t.rows[4].cells[1].fill, None);
-        assert_eq!(t.rows[4].cells[0].prov.as_ref().and_then(|p| p.path.as_deref()), Some("/body/tbl[1]/tr[5]/tc[1]"));
+        assert_eq!(
+            t.rows[4].cells[0].prov.as_ref().and_then(|p| p.path.as_deref()),
+            Some("/body/tbl[1]/tr[5]/tc[1]")
+        );
     }
 
     #[test]
@@ -399,22 +441,31 @@ pub(crate) mod tests {
         let d = docx_with(&body, &[("word/numbering.xml", NUMBERING)]);
         assert_eq!(d.blocks.len(), 2);
         let cell = &d.blocks[0].as_table().unwrap().rows[0].cells[0];
-        let paras: Vec<(&str, Option<u8>)> = cell.paras.iter().map(|p| (p.text.text.as_str(), p.bullet)).collect();
+        let paras: Vec<(&str, Option<u8>)> =
+            cell.paras.iter().map(|p| (p.text.text.as_str(), p.bullet)).collect();
         assert_eq!(paras, vec![("one", Some(1)), ("two", None), ("three", None)]);
         assert_eq!(d.blocks[1].prov.path.as_deref(), Some("/body/tbl[1]/tr[1]/tc[1]/tbl[1]"));
     }
 
     #[test]
     fn typed_bullets_become_list_items() {
-        let d = docx(&[p("Normal", "\u{2022}\tFirst point"), p("Normal", "\u{F0B7} Second"), p("Normal", "•no space")].concat());
+        let d = docx(
+            &[p("Normal", "\u{2022}\tFirst point"), p("Normal", "\u{F0B7} Second"), p("Normal", "•no space")]
+                .concat(),
+        );
         let items = d.blocks[0].as_list().unwrap();
-        assert_eq!(items.iter().map(|i| (i.marker.as_str(), i.text.text.as_str())).collect::<Vec<_>>(), vec![("•", "First point"), ("•", "Second")]);
+        assert_eq!(
+            items.iter().map(|i| (i.marker.as_str(), i.text.text.as_str())).collect::<Vec<_>>(),
+            vec![("•", "First point"), ("•", "Second")]
+        );
         assert_eq!(texts(&d)[1], "•no space");
     }
 
     #[test]
     fn an_unclosed_field_code_hides_only_its_paragraph() {
-        let d = docx(r#"<w:p><w:r><w:t xml:space="preserve">See </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>REF x</w:instrText></w:r></w:p><w:p><w:r><w:t>Next</w:t></w:r></w:p>"#);
+        let d = docx(
+            r#"<w:p><w:r><w:t xml:space="preserve">See </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>REF x</w:instrText></w:r></w:p><w:p><w:r><w:t>Next</w:t></w:r></w:p>"#,
+        );
         assert_eq!(texts(&d), vec!["See", "Next"]);
     }
 
@@ -436,7 +487,9 @@ pub(crate) mod tests {
     fn relationships_name_the_main_part() {
         let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
             <Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/content/main.xml"/></Relationships>"#;
-        let document = format!(r#"<w:document {NS}><w:body><w:p><w:r><w:t>Moved</w:t></w:r></w:p></w:body></w:document>"#);
+        let document = format!(
+            r#"<w:document {NS}><w:body><w:p><w:r><w:t>Moved</w:t></w:r></w:p></w:body></w:document>"#
+        );
         let bytes = zip(&[("_rels/.rels", rels), ("content/main.xml", &document)]);
         let d = read(&bytes, "t.docx").unwrap();
         assert_eq!(texts(&d), vec!["Moved"]);
@@ -446,7 +499,8 @@ pub(crate) mod tests {
     #[test]
     fn other_zips_are_named() {
         let err = |parts: &[(&str, &str)]| read(&zip(parts), "x.docx").unwrap_err().to_string();
-        assert!(err(&[("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", "<x/>")]).contains("OpenDocument"));
+        assert!(err(&[("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", "<x/>")])
+            .contains("OpenDocument"));
         assert!(err(&[("xl/workbook.xml", "<x/>")]).contains("spreadsheet"));
         assert!(err(&[("readme.txt", "hi")]).contains("word/document.xml"));
     }

@@ -98,7 +98,12 @@ impl Numbering {
             }
         }
         let start_of = |l: usize| -> u32 {
-            inst.start_overrides.iter().find(|(k, _)| *k == l).map(|&(_, s)| s).or_else(|| levels.get(l).cloned().flatten().map(|d| d.start)).unwrap_or(1)
+            inst.start_overrides
+                .iter()
+                .find(|(k, _)| *k == l)
+                .map(|&(_, s)| s)
+                .or_else(|| levels.get(l).cloned().flatten().map(|d| d.start))
+                .unwrap_or(1)
         };
         counters.values[level] = Some(match counters.values[level] {
             Some(v) => v.saturating_add(1),
@@ -114,7 +119,11 @@ impl Numbering {
         }
         let text = expand_pattern(&def.pattern, |l| {
             let value = counters.values.get(l).copied().flatten().unwrap_or_else(|| start_of(l));
-            let format = if def.legal { "decimal".to_string() } else { levels.get(l).cloned().flatten().map(|d| d.format).unwrap_or_default() };
+            let format = if def.legal {
+                "decimal".to_string()
+            } else {
+                levels.get(l).cloned().flatten().map(|d| d.format).unwrap_or_default()
+            };
             format_number(value, &format)
         });
         Some(Label { text, bullet: false })
@@ -124,7 +133,8 @@ impl Numbering {
     fn resolve_abstract(&self, id: &str, styles: &Styles) -> Option<String> {
         let abs = self.abstracts.get(id)?;
         let Some(link) = &abs.style_link else { return Some(id.to_string()) };
-        let linked = styles.numbering_of(link).and_then(|num| self.instances.get(&num)).map(|i| i.abstract_id.clone());
+        let linked =
+            styles.numbering_of(link).and_then(|num| self.instances.get(&num)).map(|i| i.abstract_id.clone());
         Some(linked.filter(|l| self.abstracts.contains_key(l)).unwrap_or_else(|| id.to_string()))
     }
 
@@ -256,8 +266,21 @@ pub fn roman(n: u32, upper: bool) -> String {
     if n == 0 || n > 3999 {
         return n.to_string();
     }
-    const TABLE: [(u32, &str); 13] =
-        [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")];
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
     let mut out = String::new();
     let mut rest = n;
     for (value, digits) in TABLE {

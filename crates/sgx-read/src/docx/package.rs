@@ -36,7 +36,11 @@ impl<'a> Package<'a> {
     /// The stored name of a part, matched without regard to case (some tools change it).
     fn find(&self, name: &str) -> Option<String> {
         let name = name.trim_start_matches('/');
-        self.names.iter().find(|n| *n == name).or_else(|| self.names.iter().find(|n| n.eq_ignore_ascii_case(name))).cloned()
+        self.names
+            .iter()
+            .find(|n| *n == name)
+            .or_else(|| self.names.iter().find(|n| n.eq_ignore_ascii_case(name)))
+            .cloned()
     }
 
     pub fn has(&self, name: &str) -> bool {
@@ -54,19 +58,27 @@ impl<'a> Package<'a> {
         let file = match self.archive.by_name(&stored) {
             Ok(f) => f,
             Err(ZipError::UnsupportedArchive(what)) if what.to_ascii_lowercase().contains("password") => {
-                return Err(ReadError::Unsupported("password-protected document: remove the password and save again".into()));
+                return Err(ReadError::Unsupported(
+                    "password-protected document: remove the password and save again".into(),
+                ));
             }
-            Err(ZipError::UnsupportedArchive(what)) => return Err(ReadError::Unsupported(format!("{stored}: {what}"))),
+            Err(ZipError::UnsupportedArchive(what)) => {
+                return Err(ReadError::Unsupported(format!("{stored}: {what}")))
+            }
             Err(e) => return Err(ReadError::Corrupt(format!("{stored}: {e}"))),
         };
         if file.encrypted() {
-            return Err(ReadError::Unsupported("password-protected document: remove the password and save again".into()));
+            return Err(ReadError::Unsupported(
+                "password-protected document: remove the password and save again".into(),
+            ));
         }
         if file.size() > limit {
             return Err(too_large(&stored, file.size()));
         }
         let mut out = Vec::with_capacity(file.size().min(16 * 1024 * 1024) as usize);
-        file.take(limit + 1).read_to_end(&mut out).map_err(|e| ReadError::Corrupt(format!("{stored}: {e}")))?;
+        file.take(limit + 1)
+            .read_to_end(&mut out)
+            .map_err(|e| ReadError::Corrupt(format!("{stored}: {e}")))?;
         if out.len() as u64 > limit {
             return Err(too_large(&stored, out.len() as u64));
         }
@@ -98,7 +110,9 @@ pub fn relationships(xml: &str, base_dir: &str) -> Vec<(String, String)> {
     let mut cur = super::xml::Cursor::new(xml, "relationships");
     let Ok(_) = cur.root() else { return out };
     let _ = cur.each_child(|cur, el| {
-        if el.local == "Relationship" && el.attr("TargetMode").is_none_or(|m| !m.eq_ignore_ascii_case("external")) {
+        if el.local == "Relationship"
+            && el.attr("TargetMode").is_none_or(|m| !m.eq_ignore_ascii_case("external"))
+        {
             if let (Some(kind), Some(target)) = (el.attr("Type"), el.attr("Target")) {
                 let kind = kind.rsplit('/').next().unwrap_or(kind).to_string();
                 out.push((kind, resolve(base_dir, target)));
@@ -142,6 +156,9 @@ mod tests {
             <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
             <Relationship Id="rId2" Type="http://x/hyperlink" Target="http://example.org" TargetMode="External"/>
         </Relationships>"#;
-        assert_eq!(relationships(rels, ""), vec![("officeDocument".to_string(), "word/document.xml".to_string())]);
+        assert_eq!(
+            relationships(rels, ""),
+            vec![("officeDocument".to_string(), "word/document.xml".to_string())]
+        );
     }
 }

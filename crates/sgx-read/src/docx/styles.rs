@@ -77,7 +77,9 @@ impl Styles {
         cur.each_child(|cur, el| {
             if el.is("style") {
                 let id = el.attr("styleId").unwrap_or_default().to_string();
-                if el.attr("type") == Some("paragraph") && el.attr("default").is_some_and(|d| matches!(d, "1" | "true" | "on")) {
+                if el.attr("type") == Some("paragraph")
+                    && el.attr("default").is_some_and(|d| matches!(d, "1" | "true" | "on"))
+                {
                     styles.default_paragraph = Some(id.clone());
                 }
                 let def = parse_style(cur)?;

@@ -11,7 +11,10 @@ use quick_xml::NsReader;
 
 use crate::ReadError;
 
-const W_NS: &[&str] = &["http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main"];
+const W_NS: &[&str] = &[
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "http://purl.oclc.org/ooxml/wordprocessingml/main",
+];
 const MC_NS: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
 /// The namespaces the readers tell apart.
@@ -92,7 +95,10 @@ impl<'a> Cursor<'a> {
                         .flatten()
                         .map(|a| {
                             let key = a.key.local_name().as_ref().to_string();
-                            let value = a.normalized_value(quick_xml::XmlVersion::Implicit1_0).map(|v| v.into_owned()).unwrap_or_else(|_| a.value.clone().into_owned());
+                            let value = a
+                                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                                .map(|v| v.into_owned())
+                                .unwrap_or_else(|_| a.value.clone().into_owned());
                             (key, value)
                         })
                         .collect();
@@ -112,7 +118,9 @@ impl<'a> Cursor<'a> {
                     }
                 }
                 Event::Eof => Ev::Eof,
-                Event::Empty(_) | Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => continue,
+                Event::Empty(_) | Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {
+                    continue
+                }
             });
         }
     }
@@ -133,7 +141,10 @@ impl<'a> Cursor<'a> {
 
     /// Call `f` on each child element of the current element until its end; `f` must consume
     /// the child (read it or [`skip`](Self::skip) it). Text between children is ignored.
-    pub fn each_child(&mut self, mut f: impl FnMut(&mut Self, El) -> Result<(), ReadError>) -> Result<(), ReadError> {
+    pub fn each_child(
+        &mut self,
+        mut f: impl FnMut(&mut Self, El) -> Result<(), ReadError>,
+    ) -> Result<(), ReadError> {
         loop {
             match self.next()? {
                 Ev::Start(el) => f(self, el)?,
@@ -187,7 +198,9 @@ mod tests {
 
     #[test]
     fn empty_elements_references_and_namespaces() {
-        let xml = format!(r#"<w:document {W} xmlns:a="urn:other"><w:b w:val="0"/><a:t>x</a:t><w:t>A &amp; B &#8211;</w:t></w:document>"#);
+        let xml = format!(
+            r#"<w:document {W} xmlns:a="urn:other"><w:b w:val="0"/><a:t>x</a:t><w:t>A &amp; B &#8211;</w:t></w:document>"#
+        );
         let mut c = Cursor::new(&xml, "word/document.xml");
         assert!(c.root().unwrap().is("document"));
         let Ev::Start(b) = c.next().unwrap() else { panic!() };

@@ -14,8 +14,9 @@ use super::stream::stream_tables;
 use super::tables::{ruled_tables, GridTable};
 use super::RawPage;
 
-static PAGE_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^[\s\-–—|]*(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?[\s\-–—|]*$").unwrap());
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s\-–—|]*(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?[\s\-–—|]*$").unwrap()
+});
 
 /// Share of the page height at the top and bottom where running headers and footers live.
 const MARGIN: f32 = 0.1;
@@ -50,7 +51,8 @@ pub fn document_blocks(pages: Vec<RawPage>, warnings: &mut Vec<String>) -> Vec<B
 fn lay_out_page(page: RawPage) -> LaidOutPage {
     let content = page.content;
     let grids = ruled_tables(&content.rulings, &content.fills);
-    let mut cell_glyphs: Vec<Vec<Vec<&Glyph>>> = grids.iter().map(|t| vec![Vec::new(); t.cells.len()]).collect();
+    let mut cell_glyphs: Vec<Vec<Vec<&Glyph>>> =
+        grids.iter().map(|t| vec![Vec::new(); t.cells.len()]).collect();
     let mut free: Vec<&Glyph> = Vec::new();
     for g in &content.glyphs {
         let (cx, cy) = ((g.x0 + g.x1) / 2.0, g.baseline - g.size * 0.3);
@@ -65,7 +67,10 @@ fn lay_out_page(page: RawPage) -> LaidOutPage {
         .into_iter()
         .zip(cell_glyphs)
         .map(|(grid, cells)| {
-            let cell_lines = cells.iter().map(|gs| rows(gs).iter().flat_map(|r| row_lines(gs, r, None)).collect()).collect();
+            let cell_lines = cells
+                .iter()
+                .map(|gs| rows(gs).iter().flat_map(|r| row_lines(gs, r, None)).collect())
+                .collect();
             (grid, cell_lines)
         })
         .filter(|(_, cells): &(GridTable, Vec<Vec<Line>>)| cells.iter().any(|c| !c.is_empty()))
@@ -81,7 +86,9 @@ fn lay_out_page(page: RawPage) -> LaidOutPage {
 /// Lines in the top or bottom margin that repeat on several pages (digits aside), and page
 /// numbers there, are running headers and footers.
 fn drop_running_lines(pages: &mut [LaidOutPage], warnings: &mut Vec<String>) {
-    let key = |l: &Line| l.plain().to_lowercase().chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).collect::<String>();
+    let key = |l: &Line| {
+        l.plain().to_lowercase().chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).collect::<String>()
+    };
     let in_margin = |l: &Line, h: f32| l.bottom < h * MARGIN || l.top > h * (1.0 - MARGIN);
     let mut count: HashMap<String, usize> = HashMap::new();
     for p in pages.iter() {
@@ -97,7 +104,8 @@ fn drop_running_lines(pages: &mut [LaidOutPage], warnings: &mut Vec<String>) {
     for p in pages.iter_mut() {
         let h = p.height;
         p.lines.retain(|l| {
-            let running = in_margin(l, h) && (PAGE_NUMBER.is_match(l.plain()) || count.get(&key(l)).is_some_and(|&n| n >= min_pages));
+            let running = in_margin(l, h)
+                && (PAGE_NUMBER.is_match(l.plain()) || count.get(&key(l)).is_some_and(|&n| n >= min_pages));
             dropped += running as usize;
             !running
         });
@@ -120,7 +128,8 @@ impl HeadingLevels {
             *weight.entry((l.size * 2.0).round() as i32).or_default() += l.text.text.len();
         }
         let body = weight.iter().max_by_key(|(s, w)| (**w, -**s)).map_or(10.0, |(s, _)| *s as f32 / 2.0);
-        let mut sizes: Vec<f32> = weight.keys().map(|&s| s as f32 / 2.0).filter(|&s| s >= body * 1.15).collect();
+        let mut sizes: Vec<f32> =
+            weight.keys().map(|&s| s as f32 / 2.0).filter(|&s| s >= body * 1.15).collect();
         sizes.sort_by(|a, b| b.total_cmp(a));
         HeadingLevels { body, sizes }
     }
@@ -224,7 +233,13 @@ fn prov(page: u32, bbox: BBox) -> Provenance {
 }
 
 /// Group lines (already in reading order) into headings, lists and paragraphs.
-fn flush_lines(lines: &mut Vec<Line>, page: u32, vocab: &Vocabulary, levels: &HeadingLevels, out: &mut Vec<Block>) {
+fn flush_lines(
+    lines: &mut Vec<Line>,
+    page: u32,
+    vocab: &Vocabulary,
+    levels: &HeadingLevels,
+    out: &mut Vec<Block>,
+) {
     let lines = std::mem::take(lines);
     let mut k = 0;
     while k < lines.len() {
@@ -238,7 +253,10 @@ fn flush_lines(lines: &mut Vec<Line>, page: u32, vocab: &Vocabulary, levels: &He
             let mut text = l.text.clone();
             let mut bbox = l.bbox();
             let mut j = k + 1;
-            while j < lines.len() && levels.level(&lines[j]) == Some(level) && follows(&lines[j - 1], &lines[j]) {
+            while j < lines.len()
+                && levels.level(&lines[j]) == Some(level)
+                && follows(&lines[j - 1], &lines[j])
+            {
                 vocab.join(&mut text, lines[j].text.clone());
                 bbox = bbox.union(&lines[j].bbox());
                 j += 1;
@@ -257,14 +275,22 @@ fn flush_lines(lines: &mut Vec<Line>, page: u32, vocab: &Vocabulary, levels: &He
                 let mut ibox = lines[k].bbox();
                 let mut j = k + 1;
                 // Continuation lines hang under the item's text.
-                while j < lines.len() && list_marker(lines[j].plain()).is_none() && lines[j].x0 > item_x + 0.3 * lines[j].size && follows(&lines[j - 1], &lines[j]) {
+                while j < lines.len()
+                    && list_marker(lines[j].plain()).is_none()
+                    && lines[j].x0 > item_x + 0.3 * lines[j].size
+                    && follows(&lines[j - 1], &lines[j])
+                {
                     vocab.join(&mut text, lines[j].text.clone());
                     ibox = ibox.union(&lines[j].bbox());
                     j += 1;
                 }
                 bbox = bbox.union(&ibox);
                 items.push(ListItem { marker, text, children: Vec::new(), prov: prov(page, ibox) });
-                if j < lines.len() && !follows(&lines[j - 1], &lines[j]) && list_marker(lines[j].plain()).is_some() && lines[j].top - lines[j - 1].bottom > 2.0 * lines[j].size {
+                if j < lines.len()
+                    && !follows(&lines[j - 1], &lines[j])
+                    && list_marker(lines[j].plain()).is_some()
+                    && lines[j].top - lines[j - 1].bottom > 2.0 * lines[j].size
+                {
                     k = j;
                     break;
                 }
@@ -277,17 +303,29 @@ fn flush_lines(lines: &mut Vec<Line>, page: u32, vocab: &Vocabulary, levels: &He
         let mut text = l.text.clone();
         let mut bbox = l.bbox();
         let mut j = k + 1;
-        while j < lines.len() && follows(&lines[j - 1], &lines[j]) && list_marker(lines[j].plain()).is_none() && levels.level(&lines[j]).is_none() {
+        while j < lines.len()
+            && follows(&lines[j - 1], &lines[j])
+            && list_marker(lines[j].plain()).is_none()
+            && levels.level(&lines[j]).is_none()
+        {
             // A short bold line on its own is a heading, not the start of this paragraph.
-            if j == k + 1 && l.is_bold() && !lines[j].is_bold() && l.plain().split_whitespace().count() <= 12 {
+            if j == k + 1 && l.is_bold() && !lines[j].is_bold() && l.plain().split_whitespace().count() <= 12
+            {
                 break;
             }
             vocab.join(&mut text, lines[j].text.clone());
             bbox = bbox.union(&lines[j].bbox());
             j += 1;
         }
-        let single_bold = j == k + 1 && l.is_bold() && l.plain().split_whitespace().count() <= 12 && !l.plain().ends_with('.');
-        let kind = if single_bold { BlockKind::Heading { level: levels.bold_level(), text } } else { BlockKind::Paragraph { text } };
+        let single_bold = j == k + 1
+            && l.is_bold()
+            && l.plain().split_whitespace().count() <= 12
+            && !l.plain().ends_with('.');
+        let kind = if single_bold {
+            BlockKind::Heading { level: levels.bold_level(), text }
+        } else {
+            BlockKind::Paragraph { text }
+        };
         out.push(Block::new(kind, prov(page, bbox)));
         k = j;
     }
@@ -312,7 +350,11 @@ fn strip_marker(t: &Text, marker: &str) -> Text {
 fn table_block(grid: &GridTable, cell_lines: Vec<Vec<Line>>, page: u32, vocab: &Vocabulary) -> Block {
     let n_rows = grid.ys.len() - 1;
     let mut rows: Vec<Row> = (0..n_rows)
-        .map(|r| Row { cells: Vec::new(), header: false, prov: prov(page, BBox { x0: grid.x0(), y0: grid.ys[r], x1: grid.x1(), y1: grid.ys[r + 1] }) })
+        .map(|r| Row {
+            cells: Vec::new(),
+            header: false,
+            prov: prov(page, BBox { x0: grid.x0(), y0: grid.ys[r], x1: grid.x1(), y1: grid.ys[r + 1] }),
+        })
         .collect();
     for (cell, lines) in grid.cells.iter().zip(cell_lines) {
         // Ruled cells keep their text a few points inside the box.
@@ -346,8 +388,10 @@ fn table_block(grid: &GridTable, cell_lines: Vec<Vec<Line>>, page: u32, vocab: &
     }
     if let Some(first) = rows.first() {
         let filled: Vec<&Cell> = first.cells.iter().filter(|c| !c.is_empty()).collect();
-        let all_bold = !filled.is_empty() && filled.iter().all(|c| c.paras.iter().all(|p| p.text.is_all(Style::Bold)));
-        let shaded_alone = first.cells.iter().any(|c| c.fill.is_some()) && rows.get(1).is_some_and(|r| r.cells.iter().all(|c| c.fill.is_none()));
+        let all_bold =
+            !filled.is_empty() && filled.iter().all(|c| c.paras.iter().all(|p| p.text.is_all(Style::Bold)));
+        let shaded_alone = first.cells.iter().any(|c| c.fill.is_some())
+            && rows.get(1).is_some_and(|r| r.cells.iter().all(|c| c.fill.is_none()));
         rows[0].header = all_bold || shaded_alone;
     }
     let bbox = BBox { x0: grid.x0(), y0: grid.y0(), x1: grid.x1(), y1: grid.y1() };
@@ -365,9 +409,15 @@ fn cell_paras(lines: &[Line], vocab: &Vocabulary, right: Option<f32>) -> Vec<Cel
     let mut prev: Option<&Line> = None;
     for l in lines {
         if let Some((marker, _)) = list_marker(l.plain()) {
-            let level = if paras.iter().any(|p| p.bullet.is_some()) && prev.is_some_and(|p| l.x0 > p.x0 + l.size) { 1 } else { 0 };
+            let level =
+                if paras.iter().any(|p| p.bullet.is_some()) && prev.is_some_and(|p| l.x0 > p.x0 + l.size) {
+                    1
+                } else {
+                    0
+                };
             // Bullet glyphs are layout; a number ("3.", "b)") is part of what the cell says.
-            let glyph = marker.chars().all(|c| crate::text::is_bullet_glyph(c) || matches!(c, '-' | '–' | '*'));
+            let glyph =
+                marker.chars().all(|c| crate::text::is_bullet_glyph(c) || matches!(c, '-' | '–' | '*'));
             let text = if glyph { strip_marker(&l.text, &marker) } else { l.text.clone() };
             paras.push(CellPara { text, bullet: Some(level) });
             prev = Some(l);
@@ -403,7 +453,10 @@ fn join_tables_across_pages(blocks: Vec<Block>) -> Vec<Block> {
     // could not confirm) do not separate them; they move after the joined table.
     let mut held: Vec<Block> = Vec::new();
     for b in blocks {
-        if matches!(b.kind, BlockKind::Paragraph { .. }) && in_margin_note(&b) && matches!(out.last().map(|l| &l.kind), Some(BlockKind::Table(_))) {
+        if matches!(b.kind, BlockKind::Paragraph { .. })
+            && in_margin_note(&b)
+            && matches!(out.last().map(|l| &l.kind), Some(BlockKind::Table(_)))
+        {
             held.push(b);
             continue;
         }
@@ -463,14 +516,24 @@ fn same_columns(a: &Table, b: &Table, ab: &Block, bb: &Block) -> bool {
         return false;
     }
     let edges = |t: &Table| -> Vec<f32> {
-        let mut e: Vec<f32> = t.rows.iter().flat_map(|r| r.cells.iter()).filter(|c| c.colspan == 1).filter_map(|c| c.prov.as_ref()?.bbox.map(|b| b.x0)).collect();
+        let mut e: Vec<f32> = t
+            .rows
+            .iter()
+            .flat_map(|r| r.cells.iter())
+            .filter(|c| c.colspan == 1)
+            .filter_map(|c| c.prov.as_ref()?.bbox.map(|b| b.x0))
+            .collect();
         e.sort_by(f32::total_cmp);
         e.dedup_by(|x, y| (*x - *y).abs() < 3.0);
         e
     };
     let (ea, eb) = (edges(a), edges(b));
     let close = ea.len() == eb.len() && ea.iter().zip(&eb).all(|(x, y)| (x - y).abs() < 4.0);
-    let widths = ab.prov.bbox.zip(bb.prov.bbox).is_some_and(|(x, y)| (x.x0 - y.x0).abs() < 4.0 && (x.x1 - y.x1).abs() < 4.0);
+    let widths = ab
+        .prov
+        .bbox
+        .zip(bb.prov.bbox)
+        .is_some_and(|(x, y)| (x.x0 - y.x0).abs() < 4.0 && (x.x1 - y.x1).abs() < 4.0);
     close || widths
 }
 
@@ -497,7 +560,12 @@ mod tests {
     #[test]
     fn a_table_like_grid_of_short_pieces_is_not_cut_into_columns_per_line() {
         // Lines close together with a narrow gap between pieces: read row by row.
-        let boxes = vec![bb(50.0, 80.0, 100.0, 90.0), bb(108.0, 80.0, 150.0, 90.0), bb(50.0, 94.0, 100.0, 104.0), bb(108.0, 94.0, 150.0, 104.0)];
+        let boxes = vec![
+            bb(50.0, 80.0, 100.0, 90.0),
+            bb(108.0, 80.0, 150.0, 90.0),
+            bb(50.0, 94.0, 100.0, 104.0),
+            bb(108.0, 94.0, 150.0, 104.0),
+        ];
         assert_eq!(xy_cut((0..4).collect(), &boxes), vec![0, 1, 2, 3]);
     }
 }

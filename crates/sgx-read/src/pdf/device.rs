@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use hayro_interpret::font::GlyphRun;
 use hayro_interpret::hayro_cmap::BfString;
 use hayro_interpret::kurbo::{Affine, BezPath, PathEl, Point, Rect, Shape};
-use hayro_interpret::{BlendMode, ClipPath, Device, DrawMode, DrawProps, Image, ImageDrawProps, Paint, SoftMask};
+use hayro_interpret::{
+    BlendMode, ClipPath, Device, DrawMode, DrawProps, Image, ImageDrawProps, Paint, SoftMask,
+};
 
 /// One glyph in page coordinates (points, origin top-left, y down).
 #[derive(Debug, Clone)]
@@ -79,7 +81,9 @@ const RULE_THICKNESS: f64 = 2.5;
 
 fn style_from_name(name: &str) -> (bool, bool) {
     let n = name.to_ascii_lowercase();
-    let bold = ["bold", "black", "heavy", "semibold", "demi", "extrabold", "ultrabold"].iter().any(|w| n.contains(w));
+    let bold = ["bold", "black", "heavy", "semibold", "demi", "extrabold", "ultrabold"]
+        .iter()
+        .any(|w| n.contains(w));
     let italic = n.contains("italic") || n.contains("oblique");
     (bold, italic)
 }
@@ -90,7 +94,8 @@ impl PageCollector {
         if let hayro_interpret::font::Glyph::Outline(outline) = glyph {
             if let Some(data) = outline.font_data() {
                 style = *self.font_styles.entry(data.cache_key).or_insert_with(|| {
-                    let (name_bold, name_italic) = data.postscript_name.as_deref().map(style_from_name).unwrap_or_default();
+                    let (name_bold, name_italic) =
+                        data.postscript_name.as_deref().map(style_from_name).unwrap_or_default();
                     (name_bold || data.weight.is_some_and(|w| w >= 600), name_italic || data.is_italic)
                 });
             }
@@ -109,10 +114,20 @@ impl PageCollector {
         }
         if h < RULE_THICKNESS {
             let y = ((r.y0 + r.y1) / 2.0) as f32;
-            self.rulings.push(Ruling { horizontal: true, pos: y, start: r.x0.min(r.x1) as f32, end: r.x0.max(r.x1) as f32 });
+            self.rulings.push(Ruling {
+                horizontal: true,
+                pos: y,
+                start: r.x0.min(r.x1) as f32,
+                end: r.x0.max(r.x1) as f32,
+            });
         } else if w < RULE_THICKNESS {
             let x = ((r.x0 + r.x1) / 2.0) as f32;
-            self.rulings.push(Ruling { horizontal: false, pos: x, start: r.y0.min(r.y1) as f32, end: r.y0.max(r.y1) as f32 });
+            self.rulings.push(Ruling {
+                horizontal: false,
+                pos: x,
+                start: r.y0.min(r.y1) as f32,
+                end: r.y0.max(r.y1) as f32,
+            });
         } else if let Some(rgb) = fill {
             self.fills.push(Fill { rect: r, rgb });
         }
@@ -121,9 +136,19 @@ impl PageCollector {
     fn add_segment(&mut self, a: Point, b: Point) {
         let (dx, dy) = ((b.x - a.x).abs(), (b.y - a.y).abs());
         if dy < 1.0 && dx >= 1.0 {
-            self.rulings.push(Ruling { horizontal: true, pos: ((a.y + b.y) / 2.0) as f32, start: a.x.min(b.x) as f32, end: a.x.max(b.x) as f32 });
+            self.rulings.push(Ruling {
+                horizontal: true,
+                pos: ((a.y + b.y) / 2.0) as f32,
+                start: a.x.min(b.x) as f32,
+                end: a.x.max(b.x) as f32,
+            });
         } else if dx < 1.0 && dy >= 1.0 {
-            self.rulings.push(Ruling { horizontal: false, pos: ((a.x + b.x) / 2.0) as f32, start: a.y.min(b.y) as f32, end: a.y.max(b.y) as f32 });
+            self.rulings.push(Ruling {
+                horizontal: false,
+                pos: ((a.x + b.x) / 2.0) as f32,
+                start: a.y.min(b.y) as f32,
+                end: a.y.max(b.y) as f32,
+            });
         }
     }
 }
@@ -164,7 +189,11 @@ impl PageCollector {
         let size = self.page_size;
         self.glyphs = std::mem::take(&mut self.turned[if turn == Turn::Up { 0 } else { 1 }]);
         for r in &mut self.rulings {
-            let (a, b) = if r.horizontal { ((r.start, r.pos), (r.end, r.pos)) } else { ((r.pos, r.start), (r.pos, r.end)) };
+            let (a, b) = if r.horizontal {
+                ((r.start, r.pos), (r.end, r.pos))
+            } else {
+                ((r.pos, r.start), (r.pos, r.end))
+            };
             let (a, b) = (turn.apply(a, size), turn.apply(b, size));
             *r = if (a.1 - b.1).abs() < 0.5 {
                 Ruling { horizontal: true, pos: a.1, start: a.0.min(b.0), end: a.0.max(b.0) }
@@ -173,7 +202,10 @@ impl PageCollector {
             };
         }
         for f in &mut self.fills {
-            let (a, b) = (turn.apply((f.rect.x0 as f32, f.rect.y0 as f32), size), turn.apply((f.rect.x1 as f32, f.rect.y1 as f32), size));
+            let (a, b) = (
+                turn.apply((f.rect.x0 as f32, f.rect.y0 as f32), size),
+                turn.apply((f.rect.x1 as f32, f.rect.y1 as f32), size),
+            );
             f.rect = Rect::from_points((a.0 as f64, a.1 as f64), (b.0 as f64, b.1 as f64));
         }
         self.page_size = match turn {
@@ -184,7 +216,11 @@ impl PageCollector {
 
 /// The axis-aligned rectangle a closed subpath draws, if it is one.
 fn as_rect(points: &[Point]) -> Option<Rect> {
-    let pts: Vec<Point> = if points.len() == 5 && points[0].distance(points[4]) < 0.5 { points[..4].to_vec() } else { points.to_vec() };
+    let pts: Vec<Point> = if points.len() == 5 && points[0].distance(points[4]) < 0.5 {
+        points[..4].to_vec()
+    } else {
+        points.to_vec()
+    };
     if pts.len() != 4 {
         return None;
     }
@@ -315,7 +351,15 @@ impl<'a> Device<'a> for PageCollector {
                 let turn = if dy < 0.0 { Turn::Up } else { Turn::Down };
                 let (x, y) = turn.apply((origin.x as f32, origin.y as f32), self.page_size);
                 let slot = if turn == Turn::Up { 0 } else { 1 };
-                self.turned[slot].push(Glyph { text, x0: x, x1: x + dy.abs() as f32, baseline: y, size, bold, italic });
+                self.turned[slot].push(Glyph {
+                    text,
+                    x0: x,
+                    x1: x + dy.abs() as f32,
+                    baseline: y,
+                    size,
+                    bold,
+                    italic,
+                });
                 continue;
             }
             if dy.abs() > dx.abs() * 0.2 || dx < 0.0 && dx.abs() > 0.01 {

@@ -47,14 +47,30 @@ impl Line {
                 .marks
                 .iter()
                 .filter(|m| m.end > from && m.start < to)
-                .map(|m| sgx_ir::Mark { start: m.start.max(from) - from, end: m.end.min(to) - from, style: m.style })
+                .map(|m| sgx_ir::Mark {
+                    start: m.start.max(from) - from,
+                    end: m.end.min(to) - from,
+                    style: m.style,
+                })
                 .collect();
             crate::text::trim_text(t)
         };
-        let shift = |ws: &[WordSpan], by: usize| ws.iter().map(|w| WordSpan { start: w.start - by, end: w.end - by, ..*w }).collect();
+        let shift = |ws: &[WordSpan], by: usize| {
+            ws.iter().map(|w| WordSpan { start: w.start - by, end: w.end - by, ..*w }).collect()
+        };
         let left_end = left_words.last().map_or(cut, |w| w.end);
-        let left = Line { text: slice(0, left_end), x1: left_words.last().map_or(self.x0, |w| w.x1), words: left_words.to_vec(), ..self.clone() };
-        let right = Line { text: slice(cut, self.text.text.len()), x0: right_words[0].x0, words: shift(right_words, cut), ..self.clone() };
+        let left = Line {
+            text: slice(0, left_end),
+            x1: left_words.last().map_or(self.x0, |w| w.x1),
+            words: left_words.to_vec(),
+            ..self.clone()
+        };
+        let right = Line {
+            text: slice(cut, self.text.text.len()),
+            x0: right_words[0].x0,
+            words: shift(right_words, cut),
+            ..self.clone()
+        };
         Some((left, right))
     }
 
@@ -92,12 +108,16 @@ pub fn normalise_glyph_text(s: &str) -> String {
 /// Group glyphs into rows sharing a baseline, each sorted left to right.
 pub fn rows(glyphs: &[&Glyph]) -> Vec<Vec<usize>> {
     let mut order: Vec<usize> = (0..glyphs.len()).collect();
-    order.sort_by(|&a, &b| glyphs[a].baseline.total_cmp(&glyphs[b].baseline).then(glyphs[a].x0.total_cmp(&glyphs[b].x0)));
+    order.sort_by(|&a, &b| {
+        glyphs[a].baseline.total_cmp(&glyphs[b].baseline).then(glyphs[a].x0.total_cmp(&glyphs[b].x0))
+    });
     let mut rows: Vec<(f32, f32, Vec<usize>)> = Vec::new(); // (baseline, size, members)
     for i in order {
         let g = glyphs[i];
         match rows.last_mut() {
-            Some((base, size, members)) if (g.baseline - *base).abs() <= 0.3 * size.min(g.size).max(1.0) => members.push(i),
+            Some((base, size, members)) if (g.baseline - *base).abs() <= 0.3 * size.min(g.size).max(1.0) => {
+                members.push(i)
+            }
             _ => rows.push((g.baseline, g.size, vec![i])),
         }
     }
@@ -119,7 +139,10 @@ pub fn row_lines(glyphs: &[&Glyph], row: &[usize], split_gap: Option<f32>) -> Ve
         if let Some(prev) = cur.last() {
             // The same glyph drawn twice at (almost) the same place — a fake-bold technique —
             // is one glyph; a double letter ("ll") sits a whole advance further on.
-            if prev.text == g.text && (prev.x0 - g.x0).abs() < 0.1 * g.size && (prev.baseline - g.baseline).abs() < 0.1 * g.size {
+            if prev.text == g.text
+                && (prev.x0 - g.x0).abs() < 0.1 * g.size
+                && (prev.baseline - g.baseline).abs() < 0.1 * g.size
+            {
                 continue;
             }
             let gap = g.x0 - prev.x1;
@@ -128,7 +151,9 @@ pub fn row_lines(glyphs: &[&Glyph], row: &[usize], split_gap: Option<f32>) -> Ve
             let marker_so_far = cur.len() <= 4 && {
                 let t: String = cur.iter().map(|g| g.text.as_str()).collect::<String>();
                 let t = t.trim();
-                let numbered = t.len() >= 2 && t.ends_with(['.', ')']) && t[..t.len() - 1].chars().all(|c| c.is_ascii_digit() || c == '.');
+                let numbered = t.len() >= 2
+                    && t.ends_with(['.', ')'])
+                    && t[..t.len() - 1].chars().all(|c| c.is_ascii_digit() || c == '.');
                 numbered || (!t.is_empty() && t.chars().all(is_bullet_glyph))
             };
             if !marker_so_far && split_gap.is_some_and(|s| gap > s * g.size.max(prev.size)) {
@@ -234,7 +259,8 @@ pub fn list_marker(s: &str) -> Option<(String, &str)> {
     let body = head.trim_end_matches(['.', ')']);
     let numbered = head.len() > body.len()
         && body.len() <= 3
-        && (body.chars().all(|c| c.is_ascii_digit()) || (body.len() == 1 && body.chars().all(|c| c.is_ascii_lowercase())));
+        && (body.chars().all(|c| c.is_ascii_digit())
+            || (body.len() == 1 && body.chars().all(|c| c.is_ascii_lowercase())));
     let bracketed = head.starts_with('(') && head.ends_with(')') && head.len() <= 6;
     ((numbered || bracketed) && t.len() > end + 1).then(|| (head.to_string(), t[end..].trim_start()))
 }

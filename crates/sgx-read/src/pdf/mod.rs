@@ -44,7 +44,13 @@ pub fn read(bytes: &[u8], path: &str) -> Result<Document, ReadError> {
         let settings = InterpreterSettings::default();
         // A page the interpreter cannot finish costs that page, not the document.
         let ok = catch_unwind(AssertUnwindSafe(|| {
-            let mut ctx = Context::new(page.initial_transform(true).to_kurbo(), Rect::new(0.0, 0.0, w as f64, h as f64), &cache, pdf.xref(), settings);
+            let mut ctx = Context::new(
+                page.initial_transform(true).to_kurbo(),
+                Rect::new(0.0, 0.0, w as f64, h as f64),
+                &cache,
+                pdf.xref(),
+                settings,
+            );
             interpret_page(page, &mut ctx, &mut collector);
         }));
         if ok.is_err() {
@@ -53,7 +59,10 @@ pub fn read(bytes: &[u8], path: &str) -> Result<Document, ReadError> {
         }
         collector.turn_upright();
         if collector.truncated {
-            warnings.push(format!("page {}: too many drawing operations; the rest of the page was skipped", i + 1));
+            warnings.push(format!(
+                "page {}: too many drawing operations; the rest of the page was skipped",
+                i + 1
+            ));
         }
         if collector.rotated > 0 {
             warnings.push(format!("page {}: {} rotated glyphs not laid out", i + 1, collector.rotated));
@@ -70,5 +79,9 @@ pub fn read(bytes: &[u8], path: &str) -> Result<Document, ReadError> {
     } else {
         assemble::document_blocks(raw_pages, &mut warnings)
     };
-    Ok(Document { source: Source { path: path.to_string(), format: Format::Pdf, pages: Some(n_pages), page_sizes }, blocks, warnings })
+    Ok(Document {
+        source: Source { path: path.to_string(), format: Format::Pdf, pages: Some(n_pages), page_sizes },
+        blocks,
+        warnings,
+    })
 }

@@ -15,7 +15,9 @@ pub struct StreamTable {
 /// Rows of lines sharing a baseline, top to bottom, each sorted left to right.
 fn baseline_rows(lines: &[Line]) -> Vec<Vec<usize>> {
     let mut idx: Vec<usize> = (0..lines.len()).collect();
-    idx.sort_by(|&a, &b| lines[a].baseline.total_cmp(&lines[b].baseline).then(lines[a].x0.total_cmp(&lines[b].x0)));
+    idx.sort_by(|&a, &b| {
+        lines[a].baseline.total_cmp(&lines[b].baseline).then(lines[a].x0.total_cmp(&lines[b].x0))
+    });
     let mut rows: Vec<Vec<usize>> = Vec::new();
     for i in idx {
         let joins = rows.last().is_some_and(|r| {
@@ -52,7 +54,8 @@ pub fn stream_tables(lines: &[Line]) -> Vec<StreamTable> {
             let size = lines[a[0]].size.max(lines[b[0]].size);
             let prose = b.len() == 1 && words(&lines[b[0]]) >= 10;
             // A line set larger than the row above is a heading: the next table's title.
-            let heading = b.len() == 1 && lines[b[0]].size > 1.2 * a.iter().map(|&i| lines[i].size).fold(f32::MIN, f32::max);
+            let heading = b.len() == 1
+                && lines[b[0]].size > 1.2 * a.iter().map(|&i| lines[i].size).fold(f32::MIN, f32::max);
             if top - bottom > 1.6 * size || prose || heading {
                 break;
             }
@@ -71,12 +74,16 @@ fn table_in_run(lines: &[Line], run: &[Vec<usize>]) -> Option<StreamTable> {
     // that starts in lower case continues a wrapped cell.
     let first = run.iter().position(|r| r.len() >= 2)?;
     let mut last = run.iter().rposition(|r| r.len() >= 2)?;
-    while last + 1 < run.len() && run[last + 1].len() == 1 && lines[run[last + 1][0]].plain().starts_with(char::is_lowercase) {
+    while last + 1 < run.len()
+        && run[last + 1].len() == 1
+        && lines[run[last + 1][0]].plain().starts_with(char::is_lowercase)
+    {
         last += 1;
     }
     let run = &run[first..=last];
     let multi = run.iter().filter(|r| r.len() >= 2).count();
-    let continuations = run.iter().filter(|r| r.len() == 1 && lines[r[0]].plain().starts_with(char::is_lowercase)).count();
+    let continuations =
+        run.iter().filter(|r| r.len() == 1 && lines[r[0]].plain().starts_with(char::is_lowercase)).count();
     if multi < 3 || multi * 2 < run.len() - continuations {
         return None;
     }
@@ -84,7 +91,8 @@ fn table_in_run(lines: &[Line], run: &[Vec<usize>]) -> Option<StreamTable> {
     let mut counts: Vec<usize> = run.iter().map(Vec::len).filter(|&n| n >= 2).collect();
     counts.sort_unstable();
     let typical = counts[counts.len() / 2];
-    let mut spans: Vec<(f32, f32)> = run.iter().filter(|r| r.len() >= typical).flatten().map(|&i| (lines[i].x0, lines[i].x1)).collect();
+    let mut spans: Vec<(f32, f32)> =
+        run.iter().filter(|r| r.len() >= typical).flatten().map(|&i| (lines[i].x0, lines[i].x1)).collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut cols: Vec<(f32, f32)> = Vec::new();
     for (a, b) in spans {
@@ -128,9 +136,16 @@ fn table_in_run(lines: &[Line], run: &[Vec<usize>]) -> Option<StreamTable> {
         xs.push((w[0].1 + w[1].0) / 2.0);
     }
     xs.push(pieces.iter().map(|&i| lines[i].x1).fold(f32::MIN, f32::max));
-    let col_of = |x: f32| xs.windows(2).position(|w| x >= w[0] - 0.5 && x < w[1]).unwrap_or(if x < xs[0] { 0 } else { cols.len() - 1 });
+    let col_of = |x: f32| {
+        xs.windows(2).position(|w| x >= w[0] - 0.5 && x < w[1]).unwrap_or(if x < xs[0] {
+            0
+        } else {
+            cols.len() - 1
+        })
+    };
     // Row edges: each row's top, then the last row's bottom.
-    let mut ys: Vec<f32> = run.iter().map(|r| r.iter().map(|&i| lines[i].top).fold(f32::MAX, f32::min)).collect();
+    let mut ys: Vec<f32> =
+        run.iter().map(|r| r.iter().map(|&i| lines[i].top).fold(f32::MAX, f32::min)).collect();
     ys.push(run.last().expect("non-empty").iter().map(|&i| lines[i].bottom).fold(f32::MIN, f32::max));
     for k in 1..ys.len() {
         if ys[k] <= ys[k - 1] {
@@ -181,13 +196,27 @@ mod tests {
 
     fn line(text: &str, x0: f32, x1: f32, baseline: f32) -> Line {
         let words = vec![super::super::layout::WordSpan { start: 0, end: text.len(), x0, x1 }];
-        Line { text: Text::plain(text), x0, x1, top: baseline - 8.0, bottom: baseline + 2.0, baseline, size: 10.0, words }
+        Line {
+            text: Text::plain(text),
+            x0,
+            x1,
+            top: baseline - 8.0,
+            bottom: baseline + 2.0,
+            baseline,
+            size: 10.0,
+            words,
+        }
     }
 
     #[test]
     fn aligned_rows_make_a_table_and_prose_does_not() {
-        let mut lines = vec![line("This paragraph of running text is long enough to be prose here.", 50.0, 500.0, 80.0)];
-        for (k, (a, b, c)) in [("Area", "Cases", "Rate"), ("North", "12", "0.4"), ("South", "7", "0.2"), ("East", "30", "1.1")].iter().enumerate() {
+        let mut lines =
+            vec![line("This paragraph of running text is long enough to be prose here.", 50.0, 500.0, 80.0)];
+        for (k, (a, b, c)) in
+            [("Area", "Cases", "Rate"), ("North", "12", "0.4"), ("South", "7", "0.2"), ("East", "30", "1.1")]
+                .iter()
+                .enumerate()
+        {
             let y = 100.0 + 14.0 * k as f32;
             lines.push(line(a, 50.0, 90.0, y));
             lines.push(line(b, 200.0, 230.0, y));
@@ -205,7 +234,12 @@ mod tests {
     fn a_heading_between_two_tables_ends_the_first() {
         let mut lines = Vec::new();
         let mut y = 100.0;
-        for (a, b, c) in [("Ref", "Action", "Lead"), ("1", "Audit cases", "Board Manager"), ("2", "Train staff", "Trainer"), ("3", "Review", "Chair")] {
+        for (a, b, c) in [
+            ("Ref", "Action", "Lead"),
+            ("1", "Audit cases", "Board Manager"),
+            ("2", "Train staff", "Trainer"),
+            ("3", "Review", "Chair"),
+        ] {
             lines.extend([line(a, 50.0, 70.0, y), line(b, 150.0, 220.0, y), line(c, 300.0, 380.0, y)]);
             y += 14.0;
         }
@@ -218,7 +252,8 @@ mod tests {
             y += 14.0;
         }
         let ts = stream_tables(&lines);
-        let shapes: Vec<(usize, usize)> = ts.iter().map(|t| (t.grid.ys.len() - 1, t.grid.xs.len() - 1)).collect();
+        let shapes: Vec<(usize, usize)> =
+            ts.iter().map(|t| (t.grid.ys.len() - 1, t.grid.xs.len() - 1)).collect();
         assert_eq!(shapes, [(4, 3), (3, 2)], "two tables, the heading in neither");
     }
 }

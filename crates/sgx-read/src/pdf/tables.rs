@@ -55,12 +55,17 @@ impl GridTable {
 /// Merge collinear, overlapping or touching rulings.
 fn merge(mut rs: Vec<Ruling>) -> Vec<Ruling> {
     rs.retain(|r| r.end - r.start >= 1.0 && r.pos.is_finite());
-    rs.sort_by(|a, b| a.horizontal.cmp(&b.horizontal).then(a.pos.total_cmp(&b.pos)).then(a.start.total_cmp(&b.start)));
+    rs.sort_by(|a, b| {
+        a.horizontal.cmp(&b.horizontal).then(a.pos.total_cmp(&b.pos)).then(a.start.total_cmp(&b.start))
+    });
     let mut out: Vec<Ruling> = Vec::new();
     for r in rs {
         // Find a ruling on the same line this one extends.
         if let Some(m) = out.iter_mut().rev().take(64).find(|m| {
-            m.horizontal == r.horizontal && (m.pos - r.pos).abs() <= SNAP && r.start <= m.end + SNAP && r.end >= m.start - SNAP
+            m.horizontal == r.horizontal
+                && (m.pos - r.pos).abs() <= SNAP
+                && r.start <= m.end + SNAP
+                && r.end >= m.start - SNAP
         }) {
             m.start = m.start.min(r.start);
             m.end = m.end.max(r.end);
@@ -139,8 +144,12 @@ pub fn ruled_tables(rulings: &[Ruling], fills: &[Fill]) -> Vec<GridTable> {
         if xs.len() < 2 || ys.len() < 2 || xs.len() > 200 || ys.len() > 2000 {
             continue;
         }
-        let covered_h = |y: f32, xa: f32, xb: f32| h.iter().any(|r| (r.pos - y).abs() <= SNAP && r.start <= xa + SNAP && r.end >= xb - SNAP);
-        let covered_v = |x: f32, ya: f32, yb: f32| v.iter().any(|r| (r.pos - x).abs() <= SNAP && r.start <= ya + SNAP && r.end >= yb - SNAP);
+        let covered_h = |y: f32, xa: f32, xb: f32| {
+            h.iter().any(|r| (r.pos - y).abs() <= SNAP && r.start <= xa + SNAP && r.end >= xb - SNAP)
+        };
+        let covered_v = |x: f32, ya: f32, yb: f32| {
+            v.iter().any(|r| (r.pos - x).abs() <= SNAP && r.start <= ya + SNAP && r.end >= yb - SNAP)
+        };
         let (nr, nc) = (ys.len() - 1, xs.len() - 1);
         let mut taken = vec![vec![false; nc]; nr];
         let mut cells = Vec::new();
@@ -159,7 +168,9 @@ pub fn ruled_tables(rulings: &[Ruling], fills: &[Fill]) -> Vec<GridTable> {
                     cs += 1;
                 }
                 let mut rsp = 1;
-                while r + rsp < nr && (c..c + cs).all(|k| !covered_h(ys[r + rsp], xs[k], xs[k + 1]) && !taken[r + rsp][k]) {
+                while r + rsp < nr
+                    && (c..c + cs).all(|k| !covered_h(ys[r + rsp], xs[k], xs[k + 1]) && !taken[r + rsp][k])
+                {
                     rsp += 1;
                 }
                 for row in taken.iter_mut().skip(r).take(rsp) {
@@ -189,7 +200,9 @@ fn fill_of(fills: &[Fill], x0: f32, y0: f32, x1: f32, y1: f32) -> Option<[u8; 3]
     let (cx, cy) = (((x0 + x1) / 2.0) as f64, ((y0 + y1) / 2.0) as f64);
     fills
         .iter()
-        .filter(|f| f.rect.contains(hayro_interpret::kurbo::Point::new(cx, cy)) && f.rgb.iter().any(|&c| c < 245))
+        .filter(|f| {
+            f.rect.contains(hayro_interpret::kurbo::Point::new(cx, cy)) && f.rgb.iter().any(|&c| c < 245)
+        })
         .filter(|f| f.rect.area() <= ((x1 - x0) as f64 * (y1 - y0) as f64) * 4.0)
         .min_by(|a, b| a.rect.area().total_cmp(&b.rect.area()))
         .map(|f| f.rgb)
@@ -220,7 +233,8 @@ mod tests {
         ];
         let t = &ruled_tables(&rs, &[])[0];
         assert_eq!(t.xs.len(), 4);
-        let top: Vec<(usize, usize)> = t.cells.iter().filter(|c| c.row == 0).map(|c| (c.col, c.colspan)).collect();
+        let top: Vec<(usize, usize)> =
+            t.cells.iter().filter(|c| c.row == 0).map(|c| (c.col, c.colspan)).collect();
         assert_eq!(top, vec![(0, 1), (1, 2)]);
         assert_eq!(t.cells.iter().filter(|c| c.row == 1).count(), 3);
     }

@@ -8,7 +8,27 @@ use sgx_ir::{CellPara, Style, Text};
 pub fn is_bullet_glyph(c: char) -> bool {
     matches!(
         c,
-        '•' | '▪' | '❖' | '➤' | '○' | '◦' | '■' | '□' | '●' | '♦' | '➢' | '✓' | '✔' | '→' | '·' | '‣' | '⁃' | '▫' | '►' | '▶' | '◆' | '◇'
+        '•' | '▪'
+            | '❖'
+            | '➤'
+            | '○'
+            | '◦'
+            | '■'
+            | '□'
+            | '●'
+            | '♦'
+            | '➢'
+            | '✓'
+            | '✔'
+            | '→'
+            | '·'
+            | '‣'
+            | '⁃'
+            | '▫'
+            | '►'
+            | '▶'
+            | '◆'
+            | '◇'
     ) || ('\u{F000}'..='\u{F0FF}').contains(&c)
 }
 
@@ -30,7 +50,11 @@ fn tokenize(s: &str) -> Vec<Token<'_>> {
         let name_len = name_start.chars().take_while(|c| c.is_ascii_alphanumeric()).count();
         let gt = after.find('>');
         match gt {
-            Some(gt) if name_len > 0 && name_start.as_bytes()[0].is_ascii_alphabetic() && !after[..gt].contains('<') => {
+            Some(gt)
+                if name_len > 0
+                    && name_start.as_bytes()[0].is_ascii_alphabetic()
+                    && !after[..gt].contains('<') =>
+            {
                 if lt > 0 {
                     out.push(Token::Text(&rest[..lt]));
                 }
@@ -285,16 +309,16 @@ pub fn parse_paras(s: &str) -> Vec<CellPara> {
                 for (k, piece) in split_on_glyphs(t).into_iter().enumerate() {
                     let (glyph_led, piece) = piece;
                     if glyph_led {
-                        let level = if cur_bullet.is_some() && cur.is_empty() {
-                            cur_bullet
-                        } else {
-                            None
-                        };
+                        let level = if cur_bullet.is_some() && cur.is_empty() { cur_bullet } else { None };
                         if !cur.is_empty() || k > 0 {
                             finish(&mut paras, &mut cur, &mut cur_bullet);
                         }
                         cur_bullet = Some(level.unwrap_or(list_depth.saturating_sub(1)));
-                    } else if cur.is_empty() && cur_bullet.is_none() && list_depth > 0 && !piece.trim().is_empty() {
+                    } else if cur.is_empty()
+                        && cur_bullet.is_none()
+                        && list_depth > 0
+                        && !piece.trim().is_empty()
+                    {
                         // Text directly inside <ul> without <li>: still a list item.
                         cur_bullet = Some(list_depth - 1);
                     }
@@ -437,10 +461,18 @@ mod tests {
 
     #[test]
     fn nested_lists_keep_levels_and_drop_glyphs() {
-        let p = parse_paras("Intro: <ul> <li>• Rates on: <ul> <li>○ Neglect</li> </ul> </li> <li>• Other</li> </ul> tail");
+        let p = parse_paras(
+            "Intro: <ul> <li>• Rates on: <ul> <li>○ Neglect</li> </ul> </li> <li>• Other</li> </ul> tail",
+        );
         assert_eq!(
             texts(&p),
-            vec![("Intro:", None), ("Rates on:", Some(0)), ("Neglect", Some(1)), ("Other", Some(0)), ("tail", None)]
+            vec![
+                ("Intro:", None),
+                ("Rates on:", Some(0)),
+                ("Neglect", Some(1)),
+                ("Other", Some(0)),
+                ("tail", None)
+            ]
         );
     }
 

@@ -34,7 +34,8 @@ static IMAGE_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
 /// Read text or markdown into the IR.
 pub fn read(text: &str, path: &str, format: Format) -> Document {
     let lines: Vec<&str> = text.lines().collect();
-    let mut scanner = Scanner { lines: &lines, pos: 0, blocks: Vec::new(), warnings: Vec::new(), running: HashSet::new() };
+    let mut scanner =
+        Scanner { lines: &lines, pos: 0, blocks: Vec::new(), warnings: Vec::new(), running: HashSet::new() };
     scanner.mark_running_titles();
     scanner.run();
     Document {
@@ -74,7 +75,10 @@ enum Kind {
 fn is_caps_heading(t: &str) -> bool {
     const MAX_WORDS: usize = 12;
     let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) && t.split_whitespace().count() <= MAX_WORDS && !t.contains('|')
+    letters.len() >= 4
+        && letters.iter().all(|c| c.is_uppercase())
+        && t.split_whitespace().count() <= MAX_WORDS
+        && !t.contains('|')
 }
 
 /// A line's text as a candidate running title: the line without the page number printed
@@ -86,7 +90,9 @@ fn running_title_text(line: &str) -> Option<&str> {
     }
     match t.split_once('\t') {
         None => Some(t),
-        Some((title, number)) if !number.contains('\t') && PAGE_NUMBER.is_match(number.trim()) => Some(title.trim()).filter(|t| !t.is_empty()),
+        Some((title, number)) if !number.contains('\t') && PAGE_NUMBER.is_match(number.trim()) => {
+            Some(title.trim()).filter(|t| !t.is_empty())
+        }
         Some(_) => None,
     }
 }
@@ -225,7 +231,10 @@ impl<'a> Scanner<'a> {
             append(&mut text, parse_line(self.lines[self.pos]));
             self.pos += 1;
         }
-        if self.pos < self.lines.len() && self.lines[self.pos].trim().starts_with("===") && first + 1 == self.pos {
+        if self.pos < self.lines.len()
+            && self.lines[self.pos].trim().starts_with("===")
+            && first + 1 == self.pos
+        {
             self.pos += 1;
             self.push(BlockKind::Heading { level: 1, text }, first, first);
             return;
@@ -245,7 +254,10 @@ impl<'a> Scanner<'a> {
                 Kind::Item => {
                     let (indent, marker, rest) = list_marker(self.lines[self.pos]).expect("kind() matched");
                     let prov = Provenance::lines(self.pos as u32 + 1, self.pos as u32 + 1);
-                    flat.push((indent, ListItem { marker, text: parse_line(rest), children: Vec::new(), prov }));
+                    flat.push((
+                        indent,
+                        ListItem { marker, text: parse_line(rest), children: Vec::new(), prov },
+                    ));
                     last_line = self.pos;
                     self.pos += 1;
                 }
@@ -305,7 +317,11 @@ impl<'a> Scanner<'a> {
             if next < self.lines.len() && self.kind(next) == kind {
                 for skipped in self.pos..next {
                     if let Kind::Debris(what) = self.kind(skipped) {
-                        self.warnings.push(format!("line {}: dropped {what}: {}", skipped + 1, self.lines[skipped].trim()));
+                        self.warnings.push(format!(
+                            "line {}: dropped {what}: {}",
+                            skipped + 1,
+                            self.lines[skipped].trim()
+                        ));
                     }
                 }
                 self.pos = next;
@@ -337,7 +353,9 @@ impl<'a> Scanner<'a> {
         let (row, first) = (self.lines[next], rows_so_far[0].1);
         let wide = |l: &str| fields(l) >= 3;
         let same_header = tsv::same_fields(row, first);
-        wide(row) && fields(row) <= fields(first).max(fields(rows_so_far[rows_so_far.len() - 1].1)) && (same_header || !tsv::looks_like_header_line(row))
+        wide(row)
+            && fields(row) <= fields(first).max(fields(rows_so_far[rows_so_far.len() - 1].1))
+            && (same_header || !tsv::looks_like_header_line(row))
     }
 
     fn tsv_table(&mut self) {
@@ -408,11 +426,17 @@ impl<'a> Scanner<'a> {
     fn mark_running_titles(&mut self) {
         let is_page_number = |k: usize| self.lines.get(k).is_some_and(|l| PAGE_NUMBER.is_match(l.trim()));
         // Blank, or a page number printed with the title.
-        let apart = |k: Option<usize>| k.is_none_or(|k| self.lines.get(k).is_none_or(|l| l.trim().is_empty()) || is_page_number(k));
+        let apart = |k: Option<usize>| {
+            k.is_none_or(|k| self.lines.get(k).is_none_or(|l| l.trim().is_empty()) || is_page_number(k))
+        };
         let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
         for i in 0..self.lines.len() {
             let Some(t) = running_title_text(self.lines[i]) else { continue };
-            if t.split_whitespace().count() > 12 || PAGE_NUMBER.is_match(t) || !apart(i.checked_sub(1)) || !apart(Some(i + 1)) {
+            if t.split_whitespace().count() > 12
+                || PAGE_NUMBER.is_match(t)
+                || !apart(i.checked_sub(1))
+                || !apart(Some(i + 1))
+            {
                 continue;
             }
             seen.entry(sgx_ir::normalize_ws(t).to_lowercase()).or_default().push(i);
@@ -452,7 +476,10 @@ impl<'a> Scanner<'a> {
 
 /// Rebuild list nesting from the indents of a flat run of items.
 fn nest(flat: Vec<(usize, ListItem)>) -> Vec<ListItem> {
-    fn take(flat: &mut std::iter::Peekable<std::vec::IntoIter<(usize, ListItem)>>, indent: usize) -> Vec<ListItem> {
+    fn take(
+        flat: &mut std::iter::Peekable<std::vec::IntoIter<(usize, ListItem)>>,
+        indent: usize,
+    ) -> Vec<ListItem> {
         let mut out: Vec<ListItem> = Vec::new();
         while let Some((ind, _)) = flat.peek() {
             if *ind < indent {
@@ -551,7 +578,8 @@ mod tests {
 
     #[test]
     fn standalone_capital_lines_are_headings() {
-        let bs = blocks("5. KEY PRIORITIES FOR 2006-07\n\nThe Board agreed these.\n\n1. Audit the cases\n\nNHS\n");
+        let bs =
+            blocks("5. KEY PRIORITIES FOR 2006-07\n\nThe Board agreed these.\n\n1. Audit the cases\n\nNHS\n");
         let heading = bs[0].as_heading().map(|(l, t)| (l, t.text.as_str()));
         assert_eq!(heading, Some((2, "5. KEY PRIORITIES FOR 2006-07")));
         assert!(bs[1].as_paragraph().is_some());

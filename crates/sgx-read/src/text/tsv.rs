@@ -53,11 +53,8 @@ pub fn build(lines: &[(u32, &str)]) -> (Table, Vec<String>) {
     let has_header = repeats || looks_like_header(&raw[0].fields);
 
     let data_len = |r: &RawRow| r.fields.len();
-    let mut n_cols = if has_header {
-        raw[0].fields.len()
-    } else {
-        raw.iter().map(data_len).max().unwrap_or(0)
-    };
+    let mut n_cols =
+        if has_header { raw[0].fields.len() } else { raw.iter().map(data_len).max().unwrap_or(0) };
     // A row wider than the header with text in the extra columns widens the table.
     for r in &raw {
         let last_filled = r.fields.iter().rposition(|f| !f.trim().is_empty()).map_or(0, |p| p + 1);
@@ -71,7 +68,12 @@ pub fn build(lines: &[(u32, &str)]) -> (Table, Vec<String>) {
         .filter(|r| !(has_header && is_header_copy(r)))
         .collect();
     let ratio = |col: usize, pred: &dyn Fn(&str) -> bool| {
-        let vals: Vec<&str> = full.iter().filter_map(|r| r.fields.get(col)).map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+        let vals: Vec<&str> = full
+            .iter()
+            .filter_map(|r| r.fields.get(col))
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect();
         if vals.is_empty() {
             0.0
         } else {
@@ -79,7 +81,8 @@ pub fn build(lines: &[(u32, &str)]) -> (Table, Vec<String>) {
         }
     };
     let date_cols: Vec<f32> = (0..n_cols).map(|c| ratio(c, &is_date_like)).collect();
-    let number_cols: Vec<f32> = (0..n_cols).map(|c| ratio(c, &|s| SMALL_NUMBER.is_match(s) || s.contains("continued"))).collect();
+    let number_cols: Vec<f32> =
+        (0..n_cols).map(|c| ratio(c, &|s| SMALL_NUMBER.is_match(s) || s.contains("continued"))).collect();
 
     let mut rows: Vec<Row> = Vec::new();
     for (k, r) in raw.iter().enumerate() {
@@ -98,7 +101,12 @@ pub fn build(lines: &[(u32, &str)]) -> (Table, Vec<String>) {
             let col = offset + i;
             let t = f.trim();
             // A page number caught in a column that holds no numbers.
-            if !header && filled <= 2 && SMALL_NUMBER.is_match(t) && number_cols.get(col).copied().unwrap_or(0.0) < 0.3 && col > 0 {
+            if !header
+                && filled <= 2
+                && SMALL_NUMBER.is_match(t)
+                && number_cols.get(col).copied().unwrap_or(0.0) < 0.3
+                && col > 0
+            {
                 warnings.push(format!("line {}: dropped page number {t} inside a table", r.line));
                 continue;
             }
@@ -179,7 +187,10 @@ fn looks_like_header(fields: &[String]) -> bool {
         let words = t.split_whitespace().count();
         words <= 10 && !t.trim_end().ends_with('.') && !t.chars().next().is_some_and(|c| c.is_ascii_digit())
     });
-    labels && filled.len() >= 3 && filled.len() == fields.iter().filter(|f| !f.trim().is_empty()).count() && filled.len() * 2 > fields.len()
+    labels
+        && filled.len() >= 3
+        && filled.len() == fields.iter().filter(|f| !f.trim().is_empty()).count()
+        && filled.len() * 2 > fields.len()
 }
 
 #[cfg(test)]
@@ -194,7 +205,12 @@ mod tests {
 
     #[test]
     fn repeated_header_is_flagged_not_data() {
-        let (t, _) = build(&[(1, "Aim\tTask\tLead\tWhen"), (2, "1\tDo\tAnn\tMay 2020"), (3, "Aim\tTask\tLead\tWhen"), (4, "2\tGo\tBob\tJune 2020")]);
+        let (t, _) = build(&[
+            (1, "Aim\tTask\tLead\tWhen"),
+            (2, "1\tDo\tAnn\tMay 2020"),
+            (3, "Aim\tTask\tLead\tWhen"),
+            (4, "2\tGo\tBob\tJune 2020"),
+        ]);
         let headers: Vec<bool> = t.rows.iter().map(|r| r.header).collect();
         assert_eq!(headers, vec![true, false, true, false]);
     }
@@ -224,7 +240,8 @@ mod tests {
 
     #[test]
     fn page_number_inside_table_is_dropped() {
-        let (t, w) = build(&[(1, "No\tAim\tTask\tWhen"), (2, "1\tAim.\tTask.\tMay 2020"), (3, "\t\t7\tJune 2020")]);
+        let (t, w) =
+            build(&[(1, "No\tAim\tTask\tWhen"), (2, "1\tAim.\tTask.\tMay 2020"), (3, "\t\t7\tJune 2020")]);
         assert_eq!(t.text_grid()[2], vec!["", "", "", "June 2020"]);
         assert_eq!(w.len(), 1);
     }
