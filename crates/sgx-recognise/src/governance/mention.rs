@@ -1,0 +1,290 @@
+//! Turning a span into a mention: what kind of name it is, the key that tells its body
+//! apart, and how its context weakens it as evidence of an own body.
+
+use std::collections::BTreeMap;
+
+use sgx_model::{Evidence, Partnership};
+
+use super::names::Span;
+use super::phrases::{EXTERNAL_SENTENCE, FUTURE, PARTICIPATION, WEAK_CONTEXT};
+use super::unit::Unit;
+use super::vocab::{head_of, is_acronym, is_month, lower_in, Head, CONNECTORS, GENERIC, NOT_A_BODY, OUTSIDE};
+use crate::util::similarity;
+
+/// Where a mention was read, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Source {
+    Heading,
+    Chart,
+    /// A subgroup column of a table.
+    Column,
+    /// A lead / responsibility cell.
+    Lead,
+    Prose,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Body,
+    /// The partnership itself ("the Board", its acronym, its name).
+    Partnership,
+    /// An organisation outside the partnership's structure.
+    Outside,
+    /// A lone acronym: joins the body it stands for, if any.
+    Acronym,
+}
+
+/// How much a mention counts as evidence that the body is the partnership's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Veto {
+    None,
+    /// Attended, worked with, named in a sentence about an outside organisation.
+    Weak,
+    /// Announced for the future.
+    Future,
+    /// The partnership is "represented on" it.
+    Participation,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Mention {
+    pub(super) name: String,
+    pub(super) acronym: Option<String>,
+    /// The acronym was printed in brackets with the name.
+    pub(super) acronym_defined: bool,
+    pub(super) key: Vec<String>,
+    pub(super) head: Option<Head>,
+    pub(super) kind: Kind,
+    pub(super) source: Source,
+    /// May found a body on its own (else it only joins one).
+    pub(super) creates: bool,
+    pub(super) veto: Veto,
+    pub(super) evidence: Evidence,
+    pub(super) order: (usize, usize),
+    /// For "A and B Group": the key of "B Group", which may be a body of its own.
+    pub(super) conjunct: Option<Vec<String>>,
+}
+
+/// What a name is read against: the partnership and the acronyms the document defines.
+pub(super) struct Namer<'p> {
+    pub(super) partnership: &'p Partnership,
+    /// Acronym → expansion, from the glossary and "Name (ACR)" in the text.
+    pub(super) acronyms: BTreeMap<String, String>,
+}
+
+impl Namer<'_> {
+    /// Turn a span into a mention; `None` for names that refer to no body (plural collections
+    /// in prose, generic words).
+    pub(super) fn mention(
+        &self,
+        unit: &Unit,
+        span: &Span,
+        source: Source,
+        ev: Evidence,
+        order: (usize, usize),
+    ) -> Option<Mention> {
+        // "Partnership Manager", "Subgroup chairs": a person, never a subject or a body.
+        if span.role {
+            return None;
+        }
+        let kind = self.classify(span, source)?;
+        let key = self.key_of(&span.name);
+        let acronym = span.acronym.clone().or_else(|| single_acronym(&span.name, span.head));
+        let creates = match kind {
+            Kind::Acronym => matches!(source, Source::Column | Source::Chart),
+            _ => span.has_cap,
+        };
+        let veto = veto_of(unit, span);
+        Some(Mention {
+            name: span.name.clone(),
+            acronym_defined: span.acronym.is_some(),
+            acronym,
+            key,
+            head: span.head,
+            kind,
+            source,
+            creates,
+            veto,
+            evidence: ev,
+            order: (order.0, order.1 * 1000 + span.first),
+            conjunct: self.conjunct_key(span),
+        })
+    }
+
+    pub(super) fn classify(&self, span: &Span, source: Source) -> Option<Kind> {
+        let own_acronym = self.partnership.acronym.as_deref();
+        if span.bare {
+            return Some(if Some(span.name.as_str()) == own_acronym {
+                Kind::Partnership
+            } else {
+                Kind::Acronym
+            });
+        }
+        if span.plural && matches!(source, Source::Heading | Source::Prose) {
+            return None;
+        }
+        if self.is_partnership(span) {
+            return Some(Kind::Partnership);
+        }
+        if OUTSIDE.is_match(&span.name) {
+            return Some(Kind::Outside);
+        }
+        // "the January Board": a meeting, not a body; "core group": a meeting about one child.
+        if span.name.split_whitespace().next().is_some_and(is_month) || NOT_A_BODY.is_match(&span.name) {
+            return None;
+        }
+        let words = content_words(&span.name, own_acronym);
+        let generic = words.iter().all(|w| GENERIC.contains(&w.as_str()));
+        let boardish = matches!(span.head, Some(Head::Board | Head::Partnership));
+        let safeguarding = words.iter().any(|w| w == "safeguarding");
+        match (boardish, generic) {
+            // A "Partnership Board" beside a partnership that is not itself a board.
+            (true, true) if self.distinct_board(span, safeguarding) => Some(Kind::Body),
+            // "the Board", "Partnership Board", "a Local Safeguarding Children Board".
+            (true, true) => Some(Kind::Partnership),
+            // Another area's board or partnership.
+            (true, false) if safeguarding => Some(Kind::Outside),
+            // "Domestic Abuse Partnership Board": the board of another partnership.
+            (true, false) if words_before_head(&span.name).iter().any(|w| w == "partnership") => {
+                Some(Kind::Outside)
+            }
+            (false, true) => None,
+            _ if span.head == Some(Head::Partnership) => Some(Kind::Outside),
+            _ => Some(Kind::Body),
+        }
+    }
+
+    pub(super) fn conjunct_key(&self, span: &Span) -> Option<Vec<String>> {
+        if span.head.is_none() || span.bare {
+            return None;
+        }
+        let at = span.name.rfind(" and ").map(|p| p + 5).or_else(|| span.name.rfind(" & ").map(|p| p + 3))?;
+        Some(self.key_of(&span.name[at..]))
+    }
+
+    pub(super) fn distinct_board(&self, span: &Span, safeguarding: bool) -> bool {
+        let own_head = self
+            .partnership
+            .name
+            .as_deref()
+            .and_then(|n| n.split_whitespace().last())
+            .and_then(head_of)
+            .map(|(h, _)| h);
+        let multiword = span.name.split_whitespace().count() >= 2;
+        span.head == Some(Head::Board) && multiword && !safeguarding && own_head == Some(Head::Partnership)
+    }
+
+    pub(super) fn is_partnership(&self, span: &Span) -> bool {
+        let p = self.partnership;
+        if p.acronym.is_some() && span.acronym == p.acronym {
+            return true;
+        }
+        let named = p.name.as_deref().is_some_and(|n| similarity(n, &span.name) >= 0.8);
+        named && matches!(span.head, Some(Head::Board | Head::Partnership))
+    }
+
+    /// The words that tell a body apart: acronyms expanded, the final head word, connectors
+    /// and the partnership's own acronym dropped, plurals made singular.
+    pub(super) fn key_of(&self, name: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for word in name.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '&')) {
+            let word = word.trim_matches(['\'', '’']);
+            if word.is_empty() || Some(word) == self.partnership.acronym.as_deref() {
+                continue;
+            }
+            match self.acronyms.get(word) {
+                Some(exp) if is_acronym(word) && !is_acronym(exp) => out.extend(plain_words(exp)),
+                _ => out.extend(plain_words(word)),
+            }
+        }
+        let own = self.partnership.acronym.as_deref().map(str::to_lowercase);
+        out.retain(|w| Some(w) != own.as_ref());
+        // Drop the final head word ("… Sub Group" → "…"); "Executive" names the body itself.
+        if out.last().is_some_and(|w| w != "executive" && head_of(w).is_some()) {
+            out.pop();
+        }
+        if out.last().is_some_and(|w| w == "sub") {
+            out.pop();
+        }
+        out
+    }
+}
+
+pub(super) fn plain_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map(|w| w.trim_matches(['\'', '’']).to_lowercase())
+        .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).map(str::to_string).unwrap_or(w))
+        .filter(|w| !w.is_empty() && !CONNECTORS.contains(&w.as_str()) && w != "the")
+        .map(|w| {
+            if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+                w[..w.len() - 1].to_string()
+            } else {
+                w
+            }
+        })
+        .collect()
+}
+
+/// Lower-case words of a name without head words, connectors and the partnership's acronym.
+pub(super) fn content_words(name: &str, own_acronym: Option<&str>) -> Vec<String> {
+    let own = own_acronym.map(str::to_lowercase);
+    plain_words(name)
+        .into_iter()
+        .filter(|w| (w == "executive" || head_of(w).is_none()) && Some(w) != own.as_ref() && w != "sub")
+        .collect()
+}
+
+/// The lower-case words of a name before its final head word.
+pub(super) fn words_before_head(name: &str) -> Vec<String> {
+    let mut words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    words.pop();
+    words
+}
+
+/// "CEMG group" → CEMG: a name that is one acronym and a head word.
+pub(super) fn single_acronym(name: &str, head: Option<Head>) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let body: Vec<&str> =
+        words.iter().copied().filter(|w| head_of(w).is_none() && !w.eq_ignore_ascii_case("sub")).collect();
+    (head.is_some() && body.len() == 1 && is_acronym(body[0])).then(|| body[0].to_string())
+}
+
+/// The initials of a name, with and without its final head word ("Business Management
+/// Group" → PBG, BM). Acronym words give all their letters ("EH Programme Board" → EHPB).
+pub(super) fn initials(name: &str) -> (String, String) {
+    let all_caps = name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '/')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'))
+        .filter(|w| !w.is_empty() && !lower_in(w, CONNECTORS) && !w.eq_ignore_ascii_case("the"))
+        .collect();
+    let letters = |w: &str| -> String {
+        if is_acronym(w) && !all_caps {
+            w.chars().filter(|c| c.is_alphabetic()).collect()
+        } else {
+            w.chars().next().map(|c| c.to_uppercase().to_string()).unwrap_or_default()
+        }
+    };
+    let full: String = words.iter().map(|w| letters(w)).collect();
+    let heads =
+        words.iter().rev().take_while(|w| head_of(w).is_some() || w.eq_ignore_ascii_case("sub")).count();
+    let without: String = words[..words.len() - heads].iter().map(|w| letters(w)).collect();
+    (full, without)
+}
+
+/// How a mention's context weakens it as evidence of an own body.
+pub(super) fn veto_of(unit: &Unit, span: &Span) -> Veto {
+    let start = unit.toks[span.first].start;
+    let s = unit.sentence_of(start);
+    let before = &unit.work[unit.sent_start.get(s).copied().unwrap_or(0)..start];
+    let sentence = unit.sentence_text(s);
+    if PARTICIPATION.is_match(before) {
+        Veto::Participation
+    } else if FUTURE.is_match(sentence) {
+        Veto::Future
+    } else if WEAK_CONTEXT.is_match(before) || EXTERNAL_SENTENCE.is_match(sentence) {
+        Veto::Weak
+    } else {
+        Veto::None
+    }
+}

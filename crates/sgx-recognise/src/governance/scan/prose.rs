@@ -1,0 +1,108 @@
+//! Paragraphs and lists: names in running text, and the lists a paragraph announces as the
+//! partnership's subgroups.
+
+use std::sync::LazyLock;
+
+use regex_lite::Regex;
+use sgx_ir::ListItem;
+use sgx_model::Evidence;
+
+use super::Scan;
+use crate::governance::fact::{Fact, FactKind, Fallback};
+use crate::governance::mention::{Kind, Source};
+use crate::governance::names::{cell_spans, prose_spans};
+use crate::governance::phrases::LIST_INTRO;
+use crate::governance::unit::Unit;
+use crate::governance::vocab::is_cap;
+use crate::util::{evidence, Context};
+
+/// A paragraph or item ending "Four subgroups report to the Business Group:" announces that
+/// the list after it names subgroups (reporting to that body).
+#[derive(Debug, Clone)]
+pub(super) struct ListIntro {
+    pub(super) target: Option<usize>,
+}
+
+pub(super) fn list_intro(unit: &Unit, target: Option<usize>) -> Option<ListIntro> {
+    let text = unit.text.trim_end();
+    let last = unit.sentence_text(unit.sent_start.len().saturating_sub(1));
+    (text.ends_with(':') && (LIST_INTRO.is_match(last) || target.is_some())).then_some(ListIntro { target })
+}
+
+/// Blocks under a glossary heading: their expansions name bodies of every kind.
+pub(super) fn in_glossary(ctx: &Context, i: usize) -> bool {
+    static GLOSSARY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\b(glossary|abbreviations|acronyms|jargon buster)\b").unwrap());
+    ctx.section_title(i).is_some_and(|t| GLOSSARY.is_match(&t))
+}
+
+impl Scan<'_> {
+    /// A paragraph or list item; returns what it announces for a list that follows it.
+    pub(super) fn prose(&mut self, text: &str, ev: Evidence, block: usize) -> Option<ListIntro> {
+        // Short capitalised lines are boxes or labels; anything else is wrapped prose.
+        let label_line =
+            |l: &str| l.split_whitespace().count() <= 8 && !l.trim_end().ends_with('.') && is_cap(l.trim());
+        let hard = text.lines().count() > 1 && text.lines().all(label_line);
+        let mut unit = Unit::new(text, hard);
+        for span in prose_spans(&unit) {
+            self.register(&mut unit, &span, Source::Prose, ev.clone(), (block, 0));
+        }
+        let fallback = Fallback::Section(self.section_body());
+        let target = self.facts_of(&unit, &fallback, true);
+        list_intro(&unit, target)
+    }
+
+    pub(super) fn list(&mut self, items: &[ListItem], block: usize, intro: Option<&ListIntro>) {
+        for item in items {
+            let ev = evidence(block, &item.prov);
+            let announced = match intro {
+                Some(intro) => {
+                    self.listed_item(&item.text.text, ev, block, intro);
+                    None
+                }
+                None => self.prose(&item.text.text, ev, block),
+            };
+            self.list(&item.children, block, announced.as_ref());
+        }
+    }
+
+    /// An item of a list announced as the partnership's subgroups: the body it names (or, for
+    /// a bare label such as "Policy and Procedures", the label), with what the intro says
+    /// they report to and what the item says ("…, chaired by the Head of Early Help").
+    pub(super) fn listed_item(&mut self, text: &str, ev: Evidence, block: usize, intro: &ListIntro) {
+        let mut unit = Unit::new(text, false);
+        let mut subject = None;
+        for span in prose_spans(&unit) {
+            // The name the item opens with is the listed body; the rest is prose.
+            let opens = subject.is_none() && span.first <= 1 && !span.bare;
+            let source = if opens { Source::Column } else { Source::Prose };
+            let id = self.register(&mut unit, &span, source, ev.clone(), (block, 0));
+            if opens {
+                subject = id.filter(|&m| self.mentions[m].kind == Kind::Body);
+            }
+        }
+        if subject.is_none() {
+            subject = self.listed_label(text, ev, block);
+        }
+        let Some(subject) = subject else { return };
+        self.facts_of(&unit, &Fallback::Section(Some(subject)), false);
+        if let Some(target) = intro.target {
+            self.facts.push(Fact::about(FactKind::ReportsTo, String::new(), subject, Some(target)));
+        }
+    }
+
+    /// "Sexual Exploitation and Missing, chaired by …" → the label before the punctuation.
+    pub(super) fn listed_label(&mut self, text: &str, ev: Evidence, block: usize) -> Option<usize> {
+        let label = text.split([',', ';', ':', '(', '–', '—']).next().unwrap_or("").trim();
+        let label = label.strip_prefix("the ").unwrap_or(label);
+        let words = label.split_whitespace().count();
+        if !(1..=8).contains(&words) || !is_cap(label) {
+            return None;
+        }
+        let mut unit = Unit::new(label, true);
+        let spans = cell_spans(&unit, true);
+        let span = spans.first().filter(|s| s.first == 0 && !s.bare)?;
+        self.register(&mut unit, span, Source::Column, ev, (block, 0))
+            .filter(|&m| self.mentions[m].kind == Kind::Body)
+    }
+}
