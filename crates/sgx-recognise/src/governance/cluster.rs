@@ -1,4 +1,5 @@
-//! Step 2: which mentions name one body (union-find over the pairs that match).
+//! Step 2: which mentions name one body: union-find over the pairs [`same_body`] accepts,
+//! found through an index of names, acronyms, initials and keys.
 
 use std::collections::{HashMap, HashSet};
 
@@ -8,40 +9,129 @@ use super::vocab::Head;
 pub(super) struct Clusters {
     /// Cluster (root mention) of each mention.
     pub(super) of: Vec<usize>,
+    /// The mentions of each cluster, in document order of registration.
+    members: HashMap<usize, Vec<usize>>,
     /// Clusters that are bodies of the partnership's own structure (before facts).
     pub(super) own: HashSet<usize>,
     pub(super) partnership: Option<usize>,
 }
 
-impl Clusters {
-    pub(super) fn build(mentions: &[Mention]) -> Clusters {
-        let mut parent: Vec<usize> = (0..mentions.len()).collect();
-        fn root(p: &mut [usize], mut i: usize) -> usize {
-            while p[i] != i {
-                p[i] = p[p[i]];
-                i = p[i];
+/// A union-find forest over mentions. A cluster's root is its lowest mention index, so the
+/// clusters depend only on which pairs are joined, never on the order they are joined in.
+struct Forest(Vec<usize>);
+
+impl Forest {
+    fn root(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+
+    fn join(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.root(a), self.root(b));
+        if ra != rb {
+            self.0[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
+
+/// What a mention is filed under ([`index_keys`]) or looks up ([`probe_keys`]) to find the
+/// mentions [`same_body`] may join it to. Every pair `same_body` accepts shares a key.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    /// A lone acronym, by its spelling.
+    Name(String),
+    /// A body by the acronym printed with it.
+    Acronym(String),
+    /// A body by its initials, with and without the head word.
+    Initials(String),
+    /// A body by each leading run of its key's words (its whole key included).
+    LeadingWords(Vec<String>),
+    /// A body by the last word of its key.
+    LastWord(String),
+}
+
+fn index_keys(m: &Mention, init: &(String, String)) -> Vec<Key> {
+    match m.kind {
+        Kind::Acronym => vec![Key::Name(m.name.clone())],
+        Kind::Body => {
+            let mut keys: Vec<Key> = m.acronym.iter().map(|a| Key::Acronym(a.clone())).collect();
+            keys.push(Key::Initials(init.0.clone()));
+            keys.push(Key::Initials(init.1.clone()));
+            keys.extend((1..=m.key.len()).map(|n| Key::LeadingWords(m.key[..n].to_vec())));
+            keys.extend(m.key.last().map(|w| Key::LastWord(w.clone())));
+            keys
+        }
+        Kind::Partnership | Kind::Outside => Vec::new(),
+    }
+}
+
+fn probe_keys(m: &Mention) -> Vec<Key> {
+    let letters = |a: &str| a.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    match m.kind {
+        Kind::Acronym => {
+            vec![Key::Name(m.name.clone()), Key::Acronym(m.name.clone()), Key::Initials(letters(&m.name))]
+        }
+        Kind::Body => {
+            let mut keys = Vec::new();
+            if let Some(a) = &m.acronym {
+                keys.push(Key::Acronym(a.clone()));
+                keys.push(Key::Initials(letters(a)));
             }
-            i
+            if !m.key.is_empty() {
+                keys.push(Key::LeadingWords(m.key.clone()));
+            }
+            if let [word] = m.key.as_slice() {
+                keys.push(Key::LastWord(word.clone()));
+            }
+            keys
+        }
+        Kind::Partnership | Kind::Outside => Vec::new(),
+    }
+}
+
+impl Clusters {
+    /// Join the mentions of one body. Candidate pairs come from an index of the keys
+    /// [`same_body`] compares, so the work grows with the pairs that share a key rather than
+    /// with the square of the mentions; every candidate is then checked with `same_body`.
+    pub(super) fn build(mentions: &[Mention]) -> Clusters {
+        let mut forest = Forest((0..mentions.len()).collect());
+        // Every mention of the partnership is one cluster.
+        let mut partnership = mentions.iter().enumerate().filter(|(_, m)| m.kind == Kind::Partnership);
+        if let Some((first, _)) = partnership.next() {
+            for (i, _) in partnership {
+                forest.join(first, i);
+            }
         }
         let initials: Vec<(String, String)> = mentions.iter().map(|m| initials(&m.name)).collect();
-        for a in 0..mentions.len() {
-            for b in a + 1..mentions.len() {
-                if same_body(&mentions[a], &mentions[b], &initials[a], &initials[b]) {
-                    let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-                    if ra != rb {
-                        parent[rb.max(ra)] = rb.min(ra);
-                    }
-                }
+        let mut index: HashMap<Key, Vec<usize>> = HashMap::new();
+        for (i, m) in mentions.iter().enumerate() {
+            for key in index_keys(m, &initials[i]) {
+                index.entry(key).or_default().push(i);
             }
         }
-        let of: Vec<usize> = (0..mentions.len()).map(|i| root(&mut parent, i)).collect();
+        let mut pairs: HashSet<(usize, usize)> = HashSet::new();
+        for (a, m) in mentions.iter().enumerate() {
+            for key in probe_keys(m) {
+                let found = index.get(&key).map(Vec::as_slice).unwrap_or_default();
+                pairs.extend(found.iter().filter(|&&b| b != a).map(|&b| (a.min(b), a.max(b))));
+            }
+        }
+        for (a, b) in pairs {
+            if same_body(&mentions[a], &mentions[b], &initials[a], &initials[b]) {
+                forest.join(a, b);
+            }
+        }
+        let of: Vec<usize> = (0..mentions.len()).map(|i| forest.root(i)).collect();
         let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
         for (i, &r) in of.iter().enumerate() {
             members.entry(r).or_default().push(i);
         }
         let own = members.iter().filter(|(_, ms)| is_own(mentions, ms)).map(|(&r, _)| r).collect();
         let partnership = mentions.iter().position(|m| m.kind == Kind::Partnership).map(|i| of[i]);
-        Clusters { of, own, partnership }
+        Clusters { of, members, own, partnership }
     }
 
     pub(super) fn is_body(&self, mention: usize) -> bool {
@@ -53,8 +143,9 @@ impl Clusters {
         Some(self.of[mention]) == self.partnership
     }
 
+    /// The mentions of a cluster, in registration order.
     pub(super) fn members(&self, cluster: usize) -> impl Iterator<Item = usize> + '_ {
-        self.of.iter().enumerate().filter(move |(_, &r)| r == cluster).map(|(i, _)| i)
+        self.members.get(&cluster).into_iter().flatten().copied()
     }
 }
 
@@ -108,7 +199,7 @@ pub(super) fn acronym_names(acr: &str, m: &Mention, init: &(String, String)) -> 
 }
 
 /// An acronym of three or more characters spells a name's initials ("L&D" → Learning and
-/// Development, "PBG" → Business Management Group).
+/// Development, "BMG" → Business Management Group).
 pub(super) fn spells(acr: &str, init: &(String, String)) -> bool {
     let letters: String = acr.chars().filter(|c| c.is_alphanumeric()).collect();
     acr.chars().count() >= 3 && (letters == init.0 || letters == init.1)
@@ -141,4 +232,87 @@ pub(super) fn is_own(mentions: &[Mention], members: &[usize]) -> bool {
         return false;
     }
     ms.iter().any(|m| m.creates && m.veto == Veto::None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::governance::mention::Veto;
+    use sgx_model::Evidence;
+
+    fn mention(name: &str, key: &[&str], head: Option<Head>, acronym: Option<&str>, kind: Kind) -> Mention {
+        Mention {
+            name: name.into(),
+            acronym: acronym.map(str::to_string),
+            acronym_defined: false,
+            key: key.iter().map(|w| w.to_string()).collect(),
+            head,
+            kind,
+            source: Source::Prose,
+            creates: true,
+            veto: Veto::None,
+            evidence: Evidence::default(),
+            order: (0, 0, 0),
+            conjunct: None,
+        }
+    }
+
+    fn body(name: &str, key: &[&str], acronym: Option<&str>) -> Mention {
+        mention(name, key, Some(Head::Group), acronym, Kind::Body)
+    }
+
+    #[test]
+    fn shortened_references() {
+        let long = body("Practice Review Group", &["practice", "review"], None);
+        let first_words = body("Practice group", &["practice"], None);
+        let last_word = body("Review group", &["review"], None);
+        let other = body("Audit Group", &["audit"], None);
+        assert!(shortened(&first_words.key, &long.key, &first_words, &long));
+        assert!(shortened(&last_word.key, &long.key, &last_word, &long));
+        assert!(!shortened(&other.key, &long.key, &other, &long));
+        assert!(!shortened(&long.key, &first_words.key, &long, &first_words), "longer is not shorter");
+    }
+
+    #[test]
+    fn same_body_by_acronym_initials_and_key() {
+        let named = body("Foxglove Training Group", &["foxglove", "training"], None);
+        let bare = mention("FTG", &["ftg"], None, None, Kind::Acronym);
+        let init = initials(&named.name);
+        assert!(same_body(&bare, &named, &initials(&bare.name), &init));
+        let board = mention(
+            "Foxglove Training Board",
+            &["foxglove", "training"],
+            Some(Head::Board),
+            None,
+            Kind::Body,
+        );
+        assert!(!same_body(&named, &board, &init, &initials(&board.name)), "a board is not a group");
+        assert!(spells("F&T", &("FT".into(), String::new())));
+        assert!(!spells("FT", &("FT".into(), String::new())), "two letters are too few");
+    }
+
+    #[test]
+    fn the_index_finds_the_same_clusters_as_every_pair() {
+        let mentions = vec![
+            body("Foxglove Training Group", &["foxglove", "training"], Some("FTG")),
+            mention("FTG", &["ftg"], None, None, Kind::Acronym),
+            body("Foxglove group", &["foxglove"], None),
+            body("Heather Audit Group", &["heather", "audit"], None),
+            mention("MSCP", &[], None, None, Kind::Partnership),
+            body("Audit group", &["audit"], None),
+            mention("the Board", &[], Some(Head::Board), None, Kind::Partnership),
+            mention("HAG", &["hag"], None, None, Kind::Acronym),
+        ];
+        let clusters = Clusters::build(&mentions);
+        // Every pair, as the clustering was done before it had an index.
+        let init: Vec<_> = mentions.iter().map(|m| initials(&m.name)).collect();
+        for a in 0..mentions.len() {
+            for b in a + 1..mentions.len() {
+                if same_body(&mentions[a], &mentions[b], &init[a], &init[b]) {
+                    assert_eq!(clusters.of[a], clusters.of[b], "{a} and {b}");
+                }
+            }
+        }
+        assert_eq!(clusters.of, vec![0, 0, 0, 3, 4, 3, 4, 3]);
+    }
 }

@@ -47,7 +47,7 @@ pub(super) fn emit(
     }
     // (first mention, cluster, body): the cluster id breaks ties, so the order never depends
     // on hash-set iteration.
-    let mut bodies: Vec<((usize, usize), usize, Body)> = Vec::new();
+    let mut bodies: Vec<((usize, usize, usize), usize, Body)> = Vec::new();
     for &c in &cl.own {
         let (order, body) = body_of(mentions, acronyms, cl, c, stated.get(&c));
         bodies.push((order, c, body));
@@ -125,7 +125,7 @@ fn body_of(
     cl: &Clusters,
     c: usize,
     st: Option<&Stated>,
-) -> ((usize, usize), Body) {
+) -> ((usize, usize, usize), Body) {
     let members: Vec<&Mention> = cl.members(c).map(|i| &mentions[i]).collect();
     let named = best_name(&members);
     let acronym = cluster_acronym(acronyms, &members, &named.name);

@@ -60,7 +60,8 @@ pub(super) struct Mention {
     pub(super) creates: bool,
     pub(super) veto: Veto,
     pub(super) evidence: Evidence,
-    pub(super) order: (usize, usize),
+    /// Where it was read: block, row within the block (or action row), token within the unit.
+    pub(super) order: (usize, usize, usize),
     /// For "A and B Group": the key of "B Group", which may be a body of its own.
     pub(super) conjunct: Option<Vec<String>>,
 }
@@ -106,7 +107,7 @@ impl Namer<'_> {
             creates,
             veto,
             evidence: ev,
-            order: (order.0, order.1 * 1000 + span.first),
+            order: (order.0, order.1, span.first),
             conjunct: self.conjunct_key(span),
         })
     }
@@ -250,7 +251,7 @@ pub(super) fn single_acronym(name: &str, head: Option<Head>) -> Option<String> {
 }
 
 /// The initials of a name, with and without its final head word ("Business Management
-/// Group" → PBG, BM). Acronym words give all their letters ("EH Programme Board" → EHPB).
+/// Group" → BMG, BM). Acronym words give all their letters ("EH Programme Board" → EHPB).
 pub(super) fn initials(name: &str) -> (String, String) {
     let all_caps = name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     let words: Vec<&str> = name
@@ -286,5 +287,34 @@ pub(super) fn veto_of(unit: &Unit, span: &Span) -> Veto {
         Veto::Weak
     } else {
         Veto::None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_with_and_without_the_head_word() {
+        assert_eq!(initials("Business Management Group"), ("BMG".into(), "BM".into()));
+        assert_eq!(initials("Learning and Development Subgroup"), ("LDS".into(), "LD".into()));
+        // An acronym word gives all its letters.
+        assert_eq!(initials("EH Programme Board"), ("EHPB".into(), "EHP".into()));
+    }
+
+    #[test]
+    fn key_of_expands_acronyms_and_drops_the_head_and_own_acronym() {
+        let partnership = Partnership { name: None, acronym: Some("MSCP".into()), evidence: None };
+        let acronyms = BTreeMap::from([("QA".to_string(), "Quality Assurance".to_string())]);
+        let namer = Namer { partnership: &partnership, acronyms };
+        assert_eq!(namer.key_of("MSCP QA Sub Group"), vec!["quality", "assurance"]);
+        assert_eq!(namer.key_of("Missing Children's Panels"), vec!["missing", "children"]);
+        assert_eq!(namer.key_of("Executive"), vec!["executive"]);
+    }
+
+    #[test]
+    fn single_acronym_names() {
+        assert_eq!(single_acronym("FTG Group", Some(Head::Group)).as_deref(), Some("FTG"));
+        assert_eq!(single_acronym("Fern Trust Group", Some(Head::Group)), None);
     }
 }

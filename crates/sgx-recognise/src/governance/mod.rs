@@ -1,6 +1,6 @@
 //! Governance: the bodies of the partnership's own structure.
 //!
-//! Bodies are named in headings ("The Business Management Group (PBG):"), in the boxes of a
+//! Bodies are named in headings ("The Business Management Group (BMG):"), in the boxes of a
 //! structure chart that survive as short lines ("Independent Chair", "Meet three times per
 //! year"), in the subgroup and lead columns of tables, and in prose ("… is chaired by …",
 //! "All subgroups report to …"). The recogniser works in three steps:

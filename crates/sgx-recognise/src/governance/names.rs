@@ -260,3 +260,50 @@ pub(super) fn headless_chunk(unit: &Unit, mut a: usize, b: usize, labels: bool, 
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(spans: &[Span]) -> Vec<&str> {
+        spans.iter().map(|s| s.name.as_str()).collect()
+    }
+
+    #[test]
+    fn walk_back_reads_capitals_and_connectors_back_to_a_stop_word() {
+        let unit = Unit::new("The work of the Heron Audit and Quality Group is done.", false);
+        let head = (0..unit.toks.len()).find(|&k| unit.tok(k) == "Group").unwrap();
+        let (first, has_cap) = walk_back(&unit, head);
+        assert_eq!(unit.name(first, head), "Heron Audit and Quality Group");
+        assert!(has_cap);
+    }
+
+    #[test]
+    fn walk_back_does_not_join_a_lower_case_phrase_through_a_connector() {
+        let unit = Unit::new("We shared reports and the Kestrel Group agreed.", false);
+        let head = (0..unit.toks.len()).find(|&k| unit.tok(k) == "Group").unwrap();
+        let (first, _) = walk_back(&unit, head);
+        assert_eq!(unit.name(first, head), "Kestrel Group");
+    }
+
+    #[test]
+    fn prose_names_end_in_head_words_and_skip_modifiers() {
+        let unit = Unit::new("The Harbour Practice Panel asked the Partnership Manager to report.", false);
+        let spans = prose_spans(&unit);
+        assert_eq!(names(&spans), vec!["Harbour Practice Panel", "Partnership"]);
+        // "Partnership Manager" is a person: the span is marked as a role, never a body.
+        assert_eq!(spans.iter().map(|s| s.role).collect::<Vec<_>>(), vec![false, true]);
+    }
+
+    #[test]
+    fn cell_names_printed_without_separators() {
+        let unit = Unit::new("Board Officer/ Moorland Training Group", true);
+        let spans = cell_spans(&unit, false);
+        assert_eq!(names(&spans), vec!["Board", "Moorland Training Group"]);
+        assert!(spans[0].role, "Board Officer is a person");
+        let unit = Unit::new("FTG HLP", true);
+        let spans = cell_spans(&unit, false);
+        assert_eq!(names(&spans), vec!["FTG", "HLP"]);
+        assert!(spans.iter().all(|s| s.bare));
+    }
+}

@@ -26,9 +26,9 @@ pub(super) struct Tok {
     pub(super) end: usize,
 }
 
-/// A mention found in a unit: its id and token range (inclusive).
+/// A mention placed in a unit: its id and token range (inclusive).
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Found {
+pub(super) struct Placed {
     pub(super) id: usize,
     pub(super) first: usize,
     pub(super) last: usize,
@@ -46,7 +46,7 @@ pub(super) struct Unit {
     pub(super) sent: Vec<usize>,
     /// Byte offset where each sentence starts.
     pub(super) sent_start: Vec<usize>,
-    pub(super) found: Vec<Found>,
+    pub(super) found: Vec<Placed>,
 }
 
 impl Unit {
@@ -137,5 +137,29 @@ impl Unit {
         let s = sgx_ir::normalize_ws(&self.work[self.toks[first].start..self.toks[last].end]);
         let s = s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(&s);
         s.trim_matches(|c: char| c == '\'' || c == '‘' || c == '’' || c == '"').to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_tokens_and_acronym_parentheses() {
+        let unit = Unit::new("The Lantern Review Group (LRG) meets. It reports to the Board.", false);
+        assert_eq!(unit.parens.len(), 1);
+        assert_eq!(unit.parens[0].2, "LRG");
+        // The parenthesis is blanked in the work text, so the name reads across it.
+        assert!(!unit.work.contains("LRG"));
+        assert_eq!(unit.sent_start.len(), 2);
+        assert_eq!(unit.tok(0), "The");
+        assert_eq!(unit.name(1, 3), "Lantern Review Group");
+        assert_eq!(unit.acronym_near(unit.toks[1].start, unit.toks[3].end).as_deref(), Some("LRG"));
+    }
+
+    #[test]
+    fn a_line_break_ends_a_sentence_only_in_hard_units() {
+        assert_eq!(Unit::new("Otter Panel\nMeets monthly", true).sent_start.len(), 2);
+        assert_eq!(Unit::new("Otter Panel\nMeets monthly", false).sent_start.len(), 1);
     }
 }

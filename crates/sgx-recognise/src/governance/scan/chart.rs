@@ -102,7 +102,7 @@ pub(super) fn short_text(b: &Block) -> Option<String> {
     }
 }
 
-/// A single short line that ends in a body's head word: "Business Management Group (PBG):".
+/// A single short line that ends in a body's head word: "Business Management Group (BMG):".
 pub(super) fn is_name_line(text: &str) -> bool {
     let t = NUMBERING.replace(&clean(text), "").to_string();
     if t.contains('\n') || t.split_whitespace().count() > 16 || t.ends_with('.') {

@@ -21,7 +21,7 @@ use super::fact::Fact;
 use super::mention::{initials, Kind, Mention, Namer, Source};
 use super::names::{prose_spans, Span};
 use super::phrases::NUMBERING;
-use super::unit::{Found, Unit};
+use super::unit::{Placed, Unit};
 use super::vocab::is_acronym;
 use crate::actions::ActionTables;
 use crate::util::{clean, evidence, heading_text, Context, Cued};
@@ -168,7 +168,7 @@ impl<'p> Scan<'p> {
         let mention = self.namer.mention(unit, span, source, ev, order)?;
         let id = self.mentions.len();
         self.mentions.push(mention);
-        unit.found.push(Found { id, first: span.first, last: span.last });
+        unit.found.push(Placed { id, first: span.first, last: span.last });
         Some(id)
     }
 }
