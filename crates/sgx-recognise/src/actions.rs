@@ -13,7 +13,9 @@ use regex_lite::Regex;
 use sgx_ir::{Block, Cell, CellPara, Row, Style, Table};
 use sgx_model::{Action, Evidence, Timescale};
 
+use crate::table_roles::{is_header_copy, row_provenance, LEAD_HEADER, SUBGROUP_HEADER};
 use crate::util::{clean, evidence, split_names, Context};
+use crate::vocab::{month_abbreviations, month_number, number_words_from};
 
 /// What the action recogniser found: the rows, and the band / section headings that group
 /// them (which read as priorities where a document states none elsewhere).
@@ -56,30 +58,36 @@ static EXCLUSIVE: LazyLock<Vec<(Role, Regex)>> = LazyLock::new(|| {
         (Role::Progress, r(r"\bprogress\b|\bupdate\b|\bstatus\b|\bcomments?\b")),
         (
             Role::Timescale,
-            r(
-                r"\bwhen\b|timescale|time\s*scale|time\s*frame|\bdeadline|\bdates?\b|\bby\s+when\b|completion|^\s*(by|due)\s*$",
-            ),
+            r(concat!(
+                r"\bwhen\b|timescale|time\s*scale|time\s*frame|\bdeadline|\bdates?\b|\bby\s+when\b",
+                r"|completion|^\s*(by|due)\s*$",
+            )),
         ),
         (
             Role::Measure,
-            r(
-                r"measur|indicator|\bkpis?\b|how\s+will\s+we\s+know|success\s+criteria|\bevidence\b|what\s+difference|impact|\boutputs?\b|\btargets?\b",
-            ),
+            r(concat!(
+                r"measur|indicator|\bkpis?\b|how\s+will\s+we\s+know|success\s+criteria|\bevidence\b",
+                r"|what\s+difference|impact|\boutputs?\b|\btargets?\b",
+            )),
         ),
-        (
-            Role::Lead,
-            r(
-                r"\blead|responsib|\bwho\b|\bowner|accountab|subgroup|sub-group|sub\s+group|\bteam\b|\bby\s+whom\b",
-            ),
-        ),
+        // Who leads, or the subgroup that does (see `table_roles`).
+        (Role::Lead, r(&format!("{LEAD_HEADER}|{SUBGROUP_HEADER}"))),
         (Role::Ref, r(r"^\s*(no\.?|ref\.?|number|#|item|id)\s*$")),
     ]
 });
 static OBJECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)objective|what\s+(do\s+)?we\s+want|want\s+to\s+achieve|strategic\s+intent|\boutcomes?\b|\baims?\b|\bgoals?\b|priority|\btheme\b|area\s+of\s+focus|issue").unwrap()
+    Regex::new(concat!(
+        r"(?i)objective|what\s+(do\s+)?we\s+want|want\s+to\s+achieve|strategic\s+intent|\boutcomes?\b",
+        r"|\baims?\b|\bgoals?\b|priority|\btheme\b|area\s+of\s+focus|issue",
+    ))
+    .unwrap()
 });
 static TASK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\btasks?\b|\bactions?\b|\bhow\b|what\s+(we\s+)?will\s+(we\s+)?do|\bactivit|\bsteps\b|what\s+needs\s+to\s+happen").unwrap()
+    Regex::new(concat!(
+        r"(?i)\btasks?\b|\bactions?\b|\bhow\b|what\s+(we\s+)?will\s+(we\s+)?do|\bactivit|\bsteps\b",
+        r"|what\s+needs\s+to\s+happen",
+    ))
+    .unwrap()
 });
 
 fn roles_of(header: &str) -> Vec<Role> {
@@ -100,6 +108,9 @@ fn roles_of(header: &str) -> Vec<Role> {
     roles
 }
 
+/// How many leading rows may hold an action table's header (titles and notes come first).
+const HEADER_SEARCH_ROWS: usize = 4;
+
 /// The column roles of a table, from the first row that reads as an action-table header.
 struct Columns {
     header_row: usize,
@@ -109,7 +120,7 @@ struct Columns {
 impl Columns {
     fn find(table: &Table) -> Option<Columns> {
         let grid = table.text_grid();
-        for (r, row) in grid.iter().enumerate().take(4) {
+        for (r, row) in grid.iter().enumerate().take(HEADER_SEARCH_ROWS) {
             let roles: Vec<Vec<Role>> = row.iter().map(|h| roles_of(h)).collect();
             let distinct: std::collections::HashSet<_> = roles.iter().flatten().collect();
             let core = distinct.contains(&&Role::Task) || distinct.contains(&&Role::Objective);
@@ -148,11 +159,17 @@ static CONTINUED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DITTO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"^[\s"“”'‘’„″]+$"#).unwrap());
 static TRAILING_DITTO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"\s+["“”]\s*["“”]\s*$"#).unwrap());
+/// "Priority 2:", "Strategic aim three –": a band row's label.
 static BAND_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(priority|theme|objective|outcome|strategic\s+(priority|aim|objective)|aim|area)\s*(\d+|[ivx]+|one|two|three|four|five|six|seven|eight|nine|ten)?\s*[:.\-–]").unwrap()
+    let label = r"(priority|theme|objective|outcome|strategic\s+(priority|aim|objective)|aim|area)";
+    let words = number_words_from(1);
+    Regex::new(&format!(r"(?i)^\s*{label}\s*(\d+|[ivx]+|{words})?\s*[:.\-–]")).unwrap()
 });
+/// The number a band row opens with ("2.", "Theme IV:", "Aim three –").
 static BAND_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:priority|theme|objective|outcome|aim|area)\s*)?(\d{1,2}|[ivx]{1,4}|one|two|three|four|five|six|seven|eight|nine|ten)\s*[:.)\-–]\s*").unwrap()
+    let label = r"(?:(?:priority|theme|objective|outcome|aim|area)\s*)?";
+    let words = number_words_from(1);
+    Regex::new(&format!(r"(?i)^\s*{label}(\d{{1,2}}|[ivx]{{1,4}}|{words})\s*[:.)\-–]\s*")).unwrap()
 });
 
 /// The running state of one action table (kept across a table split in two blocks).
@@ -194,7 +211,7 @@ pub fn recognise(ctx: &Context) -> ActionTables {
         out.tables.push(i);
         let header_row = columns.header_row;
         for row in table.rows.iter().skip(start) {
-            if row.header || is_header_copy(row, table, header_row) {
+            if row.header || table.rows.get(header_row).is_some_and(|h| is_header_copy(row, h)) {
                 continue;
             }
             read_row(i, block, row, &columns, &mut state, &mut out);
@@ -202,13 +219,6 @@ pub fn recognise(ctx: &Context) -> ActionTables {
         open = Some((columns, table.n_cols(), state));
     }
     out
-}
-
-fn is_header_copy(row: &Row, table: &Table, header_row: usize) -> bool {
-    let key = |r: &Row| {
-        r.cells.iter().map(|c| clean(&c.text()).to_lowercase()).filter(|s| !s.is_empty()).collect::<Vec<_>>()
-    };
-    table.rows.get(header_row).is_some_and(|h| key(h) == key(row))
 }
 
 /// Text of the cells of a row in the given columns, paragraph by paragraph.
@@ -224,6 +234,9 @@ fn cell_text(row: &Row, cols: &[usize]) -> String {
     clean(&paras(row, cols).iter().map(|p| p.text.text.as_str()).collect::<Vec<_>>().join(" "))
 }
 
+/// One physical row of an action table, in named steps: a band row opens a section; else the
+/// objective cell and reference are read, then the row's cells, and the row either continues
+/// the row above or becomes an action.
 fn read_row(
     block_idx: usize,
     block: &Block,
@@ -236,30 +249,53 @@ fn read_row(
     if filled.is_empty() {
         return;
     }
-    // The row's own location, falling back to the table's where the row has none.
-    let prov = sgx_ir::Provenance {
-        page: row.prov.page.or(block.prov.page),
-        lines: row.prov.lines.or(block.prov.lines),
-        bbox: row.prov.bbox.or(block.prov.bbox),
-        path: row.prov.path.clone().or_else(|| block.prov.path.clone()),
-    };
-    let ev = evidence(block_idx, &prov);
-
-    // A band: one filled cell in the first column across a table that has more columns.
-    if filled.len() == 1 && filled[0].col == 0 && columns.roles.len() > 2 && is_band(filled[0], columns) {
+    let ev = evidence(block_idx, &row_provenance(&row.prov, &block.prov));
+    if is_band_row(&filled, columns) {
         open_section(&filled[0].text(), ev, st, out);
         return;
     }
-
     let obj_cols = columns.cols(Role::Objective);
-    let task_cols: Vec<usize> = columns.cols(Role::Task);
+    let task_cols = columns.cols(Role::Task);
     let task_is_objective = !task_cols.is_empty() && task_cols.iter().all(|c| obj_cols.contains(c));
+    let mut objective = objective_cell(row, &obj_cols, &ev, st, out);
+    row_ref(row, columns, task_is_objective, &mut objective, st);
+    let cells = RowCells::read(row, columns, &task_cols, task_is_objective, &objective, st);
+    let new_objective = record_objective(&objective, task_is_objective, st);
+    let has_own_lead = !cells.leads.is_empty() && !is_ditto_only(row, &columns.cols(Role::Lead));
+    let starts_row = !cells.tasks.is_empty() || (new_objective && !objective.continued) || has_own_lead;
+    if !starts_row {
+        if let Some(last) = out.actions.last_mut() {
+            continue_row_above(last, cells, &ev);
+            return;
+        }
+    }
+    emit_action(cells, obj_cols.is_empty(), task_is_objective, ev, st, out);
+}
 
-    // The objective cell: leading emphasised paragraphs are section headings, a leading
-    // number is the row's reference, "(continued)" points back to an earlier objective.
-    let mut new_objective = false;
-    let mut continued = false;
-    let obj_paras = paras(row, &obj_cols);
+/// A band: one filled cell in the first column across a table that has more columns.
+fn is_band_row(filled: &[&Cell], columns: &Columns) -> bool {
+    filled.len() == 1 && filled[0].col == 0 && columns.roles.len() > 2 && is_band(filled[0], columns)
+}
+
+/// What the objective cell says.
+struct Objective {
+    text: String,
+    /// "(continued)": the row goes on with an objective above.
+    continued: bool,
+    /// The row's reference ("4." before the objective, or the reference column).
+    row_ref: Option<String>,
+}
+
+/// The objective cell: leading emphasised paragraphs are section headings, "(continued)"
+/// points back to an earlier objective.
+fn objective_cell(
+    row: &Row,
+    obj_cols: &[usize],
+    ev: &Evidence,
+    st: &mut Assembly,
+    out: &mut ActionTables,
+) -> Objective {
+    let obj_paras = paras(row, obj_cols);
     let mut obj_text = Vec::new();
     for (k, p) in obj_paras.iter().enumerate() {
         let t = clean(&p.text.text);
@@ -270,80 +306,123 @@ fn read_row(
         }
         obj_text.push(t);
     }
-    let mut objective = clean(&obj_text.join(" "));
-    if let Some(c) = CONTINUED.captures(&objective) {
+    let mut text = clean(&obj_text.join(" "));
+    let mut continued = false;
+    if let Some(c) = CONTINUED.captures(&text) {
         continued = true;
         if let Some(n) = c.get(1) {
             st.objective_ref = Some(n.as_str().to_string());
         }
-        objective.clear();
+        text.clear();
     }
-    let mut row_ref = None;
+    Objective { text, continued, row_ref: None }
+}
+
+/// The row's reference: a number leading the objective (where no column holds references
+/// and the objective is not also the task), or the reference column.
+fn row_ref(row: &Row, columns: &Columns, task_is_objective: bool, obj: &mut Objective, st: &mut Assembly) {
     if !columns.has(Role::Ref) && !task_is_objective {
-        if let Some(c) = LEADING_REF.captures(&objective) {
-            row_ref = Some(c[1].to_string());
-            objective = objective[c.get(0).unwrap().end()..].trim().to_string();
+        if let Some(c) = LEADING_REF.captures(&obj.text) {
+            obj.row_ref = Some(c[1].to_string());
+            obj.text = obj.text[c.get(0).unwrap().end()..].trim().to_string();
         }
     }
     let ref_cell = cell_text(row, &columns.cols(Role::Ref));
     let ref_cell = ref_cell.trim_end_matches('.').to_string();
     if let Some(c) = CONTINUED.captures(&ref_cell) {
-        continued = true;
+        obj.continued = true;
         if let Some(n) = c.get(1) {
             st.objective_ref = Some(n.as_str().to_string());
         }
     } else if !ref_cell.is_empty() {
-        row_ref = Some(ref_cell);
+        obj.row_ref = Some(ref_cell);
     }
+}
 
-    let tasks: Vec<String> = if task_is_objective {
-        if objective.is_empty() {
-            Vec::new()
-        } else {
-            vec![objective.clone()]
-        }
-    } else {
-        paras(row, &task_cols).iter().map(|p| clean(&p.text.text)).filter(|t| !t.is_empty()).collect()
-    };
-    if !objective.is_empty() {
-        st.objective = Some(objective.clone());
-        new_objective = true;
+/// A new objective (or reference) replaces the one rows inherit; returns whether there was one.
+fn record_objective(obj: &Objective, task_is_objective: bool, st: &mut Assembly) -> bool {
+    if !obj.text.is_empty() {
+        st.objective = Some(obj.text.clone());
         st.objective_ref =
-            row_ref.clone().or_else(|| if task_is_objective { st.section_ref.clone() } else { None });
-    } else if let Some(r) = row_ref.clone() {
+            obj.row_ref.clone().or_else(|| if task_is_objective { st.section_ref.clone() } else { None });
+        true
+    } else if let Some(r) = obj.row_ref.clone() {
         st.objective_ref = Some(r);
-        new_objective = true;
+        true
+    } else {
+        false
     }
+}
 
-    let leads = leads_of(row, &columns.cols(Role::Lead), &st.last_leads);
-    let measures: Vec<String> = paras(row, &columns.cols(Role::Measure))
-        .iter()
-        .flat_map(|p| split_sentences(&clean(&p.text.text)))
-        .collect();
-    let timescale = cell_text(row, &columns.cols(Role::Timescale));
-    let progress = cell_text(row, &columns.cols(Role::Progress));
-    let rag = cell_text(row, &columns.cols(Role::Rag));
+/// The text of a row's cells, by role.
+struct RowCells {
+    tasks: Vec<String>,
+    leads: Vec<String>,
+    measures: Vec<String>,
+    timescale: String,
+    progress: String,
+    rag: String,
+}
 
-    let has_own_lead = !leads.is_empty() && !is_ditto_only(row, &columns.cols(Role::Lead));
-    let starts_row = !tasks.is_empty() || (new_objective && !continued) || has_own_lead;
-    if !starts_row {
-        if let Some(last) = out.actions.last_mut() {
-            // More text for the row above (a row broken by a page break).
-            for l in leads {
-                push_unique(&mut last.leads, l);
+impl RowCells {
+    fn read(
+        row: &Row,
+        columns: &Columns,
+        task_cols: &[usize],
+        task_is_objective: bool,
+        obj: &Objective,
+        st: &Assembly,
+    ) -> RowCells {
+        let tasks: Vec<String> = if task_is_objective {
+            if obj.text.is_empty() {
+                Vec::new()
+            } else {
+                vec![obj.text.clone()]
             }
-            last.measures.extend(measures);
-            append_timescale(&mut last.timescale, &timescale);
-            append_opt(&mut last.progress, &progress);
-            append_opt(&mut last.rag, &rag);
-            if let (Some(a), Some(b)) = (&mut last.evidence.lines, ev.lines) {
-                a[1] = a[1].max(b[1]);
-            }
-            return;
+        } else {
+            paras(row, task_cols).iter().map(|p| clean(&p.text.text)).filter(|t| !t.is_empty()).collect()
+        };
+        RowCells {
+            tasks,
+            leads: leads_of(row, &columns.cols(Role::Lead), &st.last_leads),
+            measures: paras(row, &columns.cols(Role::Measure))
+                .iter()
+                .flat_map(|p| split_sentences(&clean(&p.text.text)))
+                .collect(),
+            timescale: cell_text(row, &columns.cols(Role::Timescale)),
+            progress: cell_text(row, &columns.cols(Role::Progress)),
+            rag: cell_text(row, &columns.cols(Role::Rag)),
         }
     }
+}
+
+/// More text for the row above (a row broken by a page break).
+fn continue_row_above(last: &mut Action, cells: RowCells, ev: &Evidence) {
+    for l in cells.leads {
+        push_unique(&mut last.leads, l);
+    }
+    last.measures.extend(cells.measures);
+    append_timescale(&mut last.timescale, &cells.timescale);
+    append_opt(&mut last.progress, &cells.progress);
+    append_opt(&mut last.rag, &cells.rag);
+    if let (Some(a), Some(b)) = (&mut last.evidence.lines, ev.lines) {
+        a[1] = a[1].max(b[1]);
+    }
+}
+
+/// The row as an action under the objective and section it inherits, flagged where its
+/// columns look run together. An objective on its own emits nothing: the rows below carry
+/// its actions.
+fn emit_action(
+    cells: RowCells,
+    no_objective_column: bool,
+    task_is_objective: bool,
+    ev: Evidence,
+    st: &mut Assembly,
+    out: &mut ActionTables,
+) {
+    let RowCells { tasks, leads, measures, timescale, progress, rag } = cells;
     if tasks.is_empty() && leads.is_empty() && measures.is_empty() && timescale.is_empty() {
-        // An objective on its own: the rows below carry its actions.
         return;
     }
     let tasks = if tasks.is_empty() && task_is_objective {
@@ -369,7 +448,7 @@ fn read_row(
         objective: st
             .objective
             .clone()
-            .or_else(|| if obj_cols.is_empty() { st.section.clone() } else { None }),
+            .or_else(|| if no_objective_column { st.section.clone() } else { None }),
         section: st.section.clone(),
         tasks,
         leads,
@@ -492,21 +571,33 @@ fn append_opt(t: &mut Option<String>, more: &str) {
     });
 }
 
+/// "May 2011", "Sept. '09", or a year alone.
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(?:'|’)?\s*(\d{4}|\d{2})\b|\b((?:19|20)\d{2})\b").unwrap()
+    let months = month_abbreviations();
+    Regex::new(&format!(r"(?i)\b({months})[a-z]*\.?\s*(?:'|’)?\s*(\d{{4}}|\d{{2}})\b|\b((?:19|20)\d{{2}})\b"))
+        .unwrap()
 });
+
+/// Two-digit years up to this one are 20xx, later ones 19xx: the genre's documents date from
+/// the 2000s on, so "May '98" is 1998 (a review of earlier work), never 2098.
+const LAST_TWO_DIGIT_21ST_CENTURY_YEAR: i32 = 50;
+
+/// The year a printed year stands for: "09" → 2009, "98" → 1998, "2011" → 2011.
+fn full_year(y: i32) -> i32 {
+    match y {
+        0..=LAST_TWO_DIGIT_21ST_CENTURY_YEAR => 2000 + y,
+        100.. => y,
+        _ => 1900 + y,
+    }
+}
 
 /// The raw timescale and the month-precision dates it names.
 pub fn timescale_of(raw: &str) -> Timescale {
     let mut dates = Vec::new();
     for c in MONTH_YEAR.captures_iter(raw) {
         if let (Some(m), Some(y)) = (c.get(1), c.get(2)) {
-            let month = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-                .iter()
-                .position(|x| m.as_str().to_lowercase().starts_with(x))
-                .map_or(1, |p| p + 1);
-            let y: i32 = y.as_str().parse().unwrap_or(0);
-            let year = if y < 100 { 2000 + y } else { y };
+            let month = month_number(m.as_str()).unwrap_or(1);
+            let year = full_year(y.as_str().parse().unwrap_or(0));
             dates.push(format!("{year:04}-{month:02}"));
         } else if let Some(y) = c.get(3) {
             dates.push(y.as_str().to_string());
@@ -517,27 +608,33 @@ pub fn timescale_of(raw: &str) -> Timescale {
 
 /// What a RAG cell holds; anything else there means the row's columns ran into each other.
 static RAG_VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*((r|a|g|b|red|amber|green|blue|complete[d]?|on\s+track|off\s+track|not\s+started|n/?a|-|–)\s*[/,&]?\s*)+$").unwrap()
+    let value = r"r|a|g|b|red|amber|green|blue|complete[d]?|on\s+track|off\s+track|not\s+started|n/?a|-|–";
+    Regex::new(&format!(r"(?i)^\s*(({value})\s*[/,&]?\s*)+$")).unwrap()
 });
 
 /// A cell of dates alone outside the timescale column: the columns ran into each other.
 fn only_dates(s: &str) -> bool {
     static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|^['’]?\d{2,4}$|^(by|to|and|from|until|-|–)$").unwrap()
+        let months = month_abbreviations();
+        Regex::new(&format!(r"(?i)^({months})[a-z]*\.?$|^['’]?\d{{2,4}}$|^(by|to|and|from|until|-|–)$"))
+            .unwrap()
     });
     let words: Vec<&str> = s.split_whitespace().collect();
     words.len() >= 2 && words.iter().all(|w| DATE_WORD.is_match(w.trim_matches(',')))
 }
 
-/// Text a converter mangled: a run of characters from another script, or a character
-/// repeated many times.
+/// Letters outside Latin (ASCII and Latin-1 to Latin Extended-B) from which a text counts as
+/// mangled by a converter.
+const GARBLED_FOREIGN_LETTERS: usize = 5;
+
+/// Text a converter mangled: a run of letters from another script.
 fn looks_garbled(texts: &[&str]) -> bool {
     texts.iter().any(|t| {
         let foreign = t
             .chars()
             .filter(|c| c.is_alphabetic() && !c.is_ascii() && !matches!(*c as u32, 0xC0..=0x24F))
             .count();
-        foreign >= 5
+        foreign >= GARBLED_FOREIGN_LETTERS
     })
 }
 
@@ -557,6 +654,18 @@ mod tests {
         assert_eq!(roles_of("Strategic Intent and Actions"), vec![Role::Objective, Role::Task]);
         assert_eq!(roles_of("Who will lead?"), vec![Role::Lead]);
         assert_eq!(roles_of("No."), vec![Role::Ref]);
+    }
+
+    #[test]
+    fn two_digit_years_in_the_genre_span() {
+        assert_eq!(timescale_of("May '98").dates, vec!["1998-05"]);
+        assert_eq!(timescale_of("Sept 09 to March 2011").dates, vec!["2009-09", "2011-03"]);
+    }
+
+    #[test]
+    fn a_subgroup_column_holds_the_leads() {
+        assert_eq!(roles_of("Lead subgroup"), vec![Role::Lead]);
+        assert_eq!(roles_of("Sub group"), vec![Role::Lead]);
     }
 
     #[test]

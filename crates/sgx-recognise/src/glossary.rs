@@ -7,13 +7,16 @@ use regex_lite::Regex;
 use sgx_ir::{Block, BlockKind, Table};
 use sgx_model::GlossaryEntry;
 
+use crate::table_roles::row_provenance;
 use crate::util::{clean, evidence, Context};
+use crate::vocab::is_glossary_heading;
 
-static GLOSSARY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)glossary|abbreviations|acronyms|terms\s+used|jargon|key\s+terms").unwrap()
-});
 static HEADER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(acronyms?|abbreviations?|terms?|meaning|description|definition|full\s+name|stands\s+for|explanation)$").unwrap()
+    Regex::new(concat!(
+        r"(?i)^(acronyms?|abbreviations?|terms?|meaning|description|definition|full\s+name|stands\s+for",
+        r"|explanation)$",
+    ))
+    .unwrap()
 });
 static LIST_ENTRY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*([A-Za-z0-9&()/.'’\-]{2,14})\s*(?:[-–—:=]|\t)\s*(\S.*)$").unwrap());
@@ -21,7 +24,7 @@ static LIST_ENTRY: LazyLock<Regex> =
 pub fn recognise(ctx: &Context) -> Vec<GlossaryEntry> {
     let mut out = Vec::new();
     for (i, block) in ctx.blocks() {
-        let under_heading = ctx.section_title(i).is_some_and(|t| GLOSSARY_HEADING.is_match(&t));
+        let under_heading = ctx.section_title(i).is_some_and(|t| is_glossary_heading(&t));
         match &block.kind {
             BlockKind::Table(t) => from_table(i, block, t, under_heading, &mut out),
             BlockKind::List { .. } | BlockKind::Paragraph { .. } if under_heading => {
@@ -39,6 +42,12 @@ fn is_term(s: &str) -> bool {
     let caps = s.chars().filter(|c| c.is_uppercase()).count();
     (1..=3).contains(&words) && s.len() <= 16 && caps >= 2 && !s.ends_with('.')
 }
+
+/// Without a glossary heading, a table is a glossary when at least this many of every ten
+/// filled pairs read as term and expansion...
+const MOSTLY_ABBREVIATIONS_TENTHS: usize = 7;
+/// ...and it has at least this many entries.
+const MIN_UNHEADED_ENTRIES: usize = 3;
 
 fn from_table(i: usize, block: &Block, table: &Table, under_heading: bool, out: &mut Vec<GlossaryEntry>) {
     let grid = table.text_grid();
@@ -67,14 +76,14 @@ fn from_table(i: usize, block: &Block, table: &Table, under_heading: bool, out: 
         }
     }
     // Without a glossary heading the table must be mostly abbreviations to count.
-    if found.is_empty() || (!under_heading && (found.len() < 3 || found.len() * 10 < candidates * 7)) {
+    let mostly = found.len() * 10 >= candidates * MOSTLY_ABBREVIATIONS_TENTHS;
+    if found.is_empty() || (!under_heading && (found.len() < MIN_UNHEADED_ENTRIES || !mostly)) {
         return;
     }
     // Pairs laid out side by side read column by column, as a printed glossary does.
     found.sort_by_key(|(p, r, _, _)| (*p, *r));
     for (_, r, term, expansion) in found {
-        let prov = table.rows[r].prov.clone();
-        let prov = if prov.lines.is_some() || prov.page.is_some() { prov } else { block.prov.clone() };
+        let prov = row_provenance(&table.rows[r].prov, &block.prov);
         out.push(GlossaryEntry { term, expansion, evidence: evidence(i, &prov) });
     }
 }

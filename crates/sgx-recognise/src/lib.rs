@@ -9,7 +9,9 @@ mod glossary;
 mod governance;
 mod metadata;
 mod priorities;
+mod table_roles;
 mod util;
+mod vocab;
 
 use sgx_ir::Document;
 use sgx_model::{Extraction, Governance, SourceInfo, SCHEMA_VERSION};

@@ -22,6 +22,12 @@ pub struct Metadata {
 /// How many leading blocks count as the title region.
 const FRONT_BLOCKS: usize = 12;
 
+/// A title-region line of at most this many words may be the title.
+const TITLE_LINE_WORDS: usize = 15;
+
+/// A longer title is a paragraph that happened to name the kind of document.
+const MAX_TITLE_BYTES: usize = 200;
+
 static NAME: Cued = Cued::new(&["safeguarding"], || {
     Regex::new(
         r"(?x)
@@ -96,9 +102,13 @@ static KIND: LazyLock<Vec<(DocumentKind, Regex)>> = LazyLock::new(|| {
 });
 
 static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b((?:19|20)\d{2})\s*(?:[-–—/]|\bto\b|\buntil\b)\s*(?:[a-z]+\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:[a-z]+\s+)?((?:19|20)\d{2}|\d{2})\b",
-    )
+    Regex::new(concat!(
+        // The first year and the word or dash after it.
+        r"(?i)\b((?:19|20)\d{2})\s*(?:[-–—/]|\bto\b|\buntil\b)\s*",
+        // An optional "31st March" before the second year.
+        r"(?:[a-z]+\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:[a-z]+\s+)?",
+        r"((?:19|20)\d{2}|\d{2})\b",
+    ))
     .unwrap()
 });
 static THIS_KIND: LazyLock<Regex> = LazyLock::new(|| {
@@ -211,8 +221,9 @@ fn document_info(ctx: &Context) -> DocumentInfo {
     let texts = block_texts(ctx);
     // The earliest kind phrase in a title-like block (a heading or a short line) of the
     // title region decides the kind; failing that, "this <kind>" in the opening prose.
-    let title_like =
-        |i: usize, t: &str| ctx.doc.blocks[i].as_heading().is_some() || t.split_whitespace().count() <= 15;
+    let title_like = |i: usize, t: &str| {
+        ctx.doc.blocks[i].as_heading().is_some() || t.split_whitespace().count() <= TITLE_LINE_WORDS
+    };
     let find = |pred: &dyn Fn(usize, &str) -> bool, limit: usize| -> Option<(usize, DocumentKind)> {
         let mut best: Option<(usize, usize, DocumentKind)> = None;
         for (i, t) in texts.iter().enumerate().take(limit) {
@@ -253,7 +264,7 @@ fn document_info(ctx: &Context) -> DocumentInfo {
     let ev_block = title_block.or(period.as_ref().map(|p| p.0));
     DocumentInfo {
         kind,
-        title: title_block.map(|b| clean(&texts[b])).filter(|t| t.len() <= 200),
+        title: title_block.map(|b| clean(&texts[b])).filter(|t| t.len() <= MAX_TITLE_BYTES),
         period: period.map(|p| p.1),
         evidence: ev_block.and_then(|b| ctx.doc.blocks.get(b).map(|bl| evidence(b, &bl.prov))),
     }

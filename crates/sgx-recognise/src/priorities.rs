@@ -17,28 +17,37 @@ use sgx_ir::{Block, BlockKind, ListItem, Provenance, Style, Table, Text};
 use sgx_model::{Evidence, Priority};
 
 use crate::actions::ActionTables;
+use crate::table_roles::row_provenance;
 use crate::util::{
     any_number, clean, contains_ignore_ascii_case, evidence, heading_text, similarity, split_names, Context,
     Cued,
 };
+use crate::vocab::number_words_from;
 
-const NUMBER: &str =
-    r"\d{1,2}|[ivxIVX]{1,4}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
+/// A priority's number: digits, a Roman numeral or a number word.
+fn number() -> String {
+    format!(r"\d{{1,2}}|[ivxIVX]{{1,4}}|(?i:{})", number_words_from(1))
+}
 
 static LABEL: Cued = Cued::new(&["priorit"], || {
-    Regex::new(&format!(
-        r"^\s*(?i:(?:strategic|key|our|business)\s+)?(?i:priority|priorities)\s+(?:no\.?\s*)?({NUMBER})\s*(?:[:.\-–—,)]\s*|\s+)(.*)$"
-    ))
-    .unwrap()
+    let label = r"(?i:(?:strategic|key|our|business)\s+)?(?i:priority|priorities)\s+(?:no\.?\s*)?";
+    Regex::new(&format!(r"^\s*{label}({})\s*(?:[:.\-–—,)]\s*|\s+)(.*)$", number())).unwrap()
 });
 static LEADING_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^\s*\(?({NUMBER})[.):]\s+(.*)$")).unwrap());
+    LazyLock::new(|| Regex::new(&format!(r"^\s*\(?({})[.):]\s+(.*)$", number())).unwrap());
 static MEASURES_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^\s*(?:key\s+)?(?:performance\s+)?(?:measures|indicators|kpis)\s*(?:of\s+success)?\s*:\s*(.*)$",
     )
     .unwrap()
 });
+
+/// A sentence or heading introducing the priorities has at most this many words.
+const INTRO_WORDS: usize = 40;
+/// A list of priorities after such an introduction has this many items.
+const LISTED_PRIORITIES: std::ops::RangeInclusive<usize> = 2..=12;
+/// A bold lead-in of at most this many words is a priority's title.
+const LEAD_IN_TITLE_WORDS: usize = 15;
 /// "priority", "priorities", "prioritise" in any case.
 fn names_priorities(text: &str) -> bool {
     contains_ignore_ascii_case(text, "priorit")
@@ -136,7 +145,7 @@ fn labelled_in_text(block: usize, prov: &Provenance, text: &Text, rank: Rank, ou
             }
         }
         let title = title.trim_end_matches([':', ';', ',']).trim().to_string();
-        if title.split_whitespace().count() < 1 {
+        if title.is_empty() {
             continue;
         }
         out.push(Candidate {
@@ -185,7 +194,7 @@ fn priority_table(i: usize, block: &Block, t: &Table, out: &mut Vec<Candidate>) 
                 rank: Rank::Body,
                 measures: Vec::new(),
                 subgroups: Vec::new(),
-                evidence: evidence(i, &t.rows[r].prov.merge(&block.prov)),
+                evidence: evidence(i, &row_provenance(&t.rows[r].prov, &block.prov)),
             });
             in_measures = false;
         }
@@ -269,9 +278,25 @@ fn split_run_on(s: &str) -> Vec<String> {
     items.into_iter().map(|w| w.join(" ")).collect()
 }
 
-/// Contents tables: under a "contents" heading, or rows that end in page numbers.
-fn is_contents(ctx: &Context, i: usize, _t: &Table) -> bool {
-    ctx.section_title(i).is_some_and(|s| s.contains("contents"))
+/// A contents table has at least this many rows...
+const CONTENTS_MIN_ROWS: usize = 3;
+/// ...and at most this many columns (title, page; perhaps a number first).
+const CONTENTS_MAX_COLS: usize = 3;
+
+/// Contents tables: under a "contents" heading, or a narrow table whose every row ends in a
+/// page number.
+fn is_contents(ctx: &Context, i: usize, t: &Table) -> bool {
+    let page_number = |s: &str| (1..=3).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit());
+    let rows: Vec<String> = t
+        .rows
+        .iter()
+        .filter(|r| !r.header)
+        .filter_map(|r| r.cells.iter().rev().map(|c| clean(&c.text())).find(|s| !s.is_empty()))
+        .collect();
+    let paged = t.n_cols() <= CONTENTS_MAX_COLS
+        && rows.len() >= CONTENTS_MIN_ROWS
+        && rows.iter().all(|s| page_number(s));
+    paged || ctx.section_title(i).is_some_and(|s| s.contains("contents"))
 }
 
 /// A list (or run of bold lead-in paragraphs) introduced by a heading or sentence about
@@ -281,7 +306,7 @@ fn listed_after_intro(ctx: &Context, i: usize, block: &Block, out: &mut Vec<Cand
     let intro_is_priorities = intro.is_some_and(|b| {
         let t = b.plain_text();
         names_priorities(&t)
-            && t.split_whitespace().count() <= 40
+            && t.split_whitespace().count() <= INTRO_WORDS
             && (heading_text(b).is_some() || t.trim_end().ends_with([':', '.']) || !t.contains('.'))
     });
     // Or the list a section about the priorities (plural: not one priority's own section)
@@ -290,7 +315,8 @@ fn listed_after_intro(ctx: &Context, i: usize, block: &Block, out: &mut Vec<Cand
         && intro.is_some_and(|b| heading_text(b).is_some() || b.plain_text().trim_end().ends_with(':'));
     match &block.kind {
         BlockKind::List { items }
-            if (intro_is_priorities || opens_priorities_section) && (2..=12).contains(&items.len()) =>
+            if (intro_is_priorities || opens_priorities_section)
+                && LISTED_PRIORITIES.contains(&items.len()) =>
         {
             for (k, item) in items.iter().enumerate() {
                 out.push(from_item(i, item, k as u32 + 1));
@@ -300,7 +326,10 @@ fn listed_after_intro(ctx: &Context, i: usize, block: &Block, out: &mut Vec<Cand
             let under = ctx.section_title(i).is_some_and(|s| names_priorities(&s));
             if let (true, Some(lead)) = (under, text.leading(Style::Bold)) {
                 let title = clean(lead).trim_end_matches([':', '.']).to_string();
-                if !title.is_empty() && !text.is_all(Style::Bold) && title.split_whitespace().count() <= 15 {
+                if !title.is_empty()
+                    && !text.is_all(Style::Bold)
+                    && title.split_whitespace().count() <= LEAD_IN_TITLE_WORDS
+                {
                     let n = out.len() as u32 + 1;
                     out.push(Candidate {
                         number: Some(n),
@@ -334,6 +363,9 @@ fn from_item(i: usize, item: &ListItem, position: u32) -> Candidate {
     }
 }
 
+/// Two unnumbered priorities whose titles share more than this (Dice over words) are one.
+const SAME_TITLE_SIMILARITY: f32 = 0.8;
+
 /// One priority per number (or per title, when unnumbered): the best-ranked, earliest
 /// statement wins; numbering follows document order where none was printed.
 fn dedupe(cands: Vec<Candidate>) -> Vec<Priority> {
@@ -341,7 +373,7 @@ fn dedupe(cands: Vec<Candidate>) -> Vec<Priority> {
     for c in cands {
         let same = kept.iter().position(|k| match (k.number, c.number) {
             (Some(a), Some(b)) => a == b,
-            _ => similarity(&k.title, &c.title) > 0.8,
+            _ => similarity(&k.title, &c.title) > SAME_TITLE_SIMILARITY,
         });
         match same {
             Some(k) if c.rank > kept[k].rank => kept[k] = c,

@@ -8,6 +8,8 @@ use regex_lite::{CaptureMatches, Captures, Matches, Regex};
 use sgx_ir::{Block, BlockKind, Document, Provenance, Style, Text};
 use sgx_model::Evidence;
 
+use crate::vocab::{number_word, LEAD_END_ROLES, LEAD_TAIL_ROLES};
+
 /// A pattern with the words it cannot match without (its cues).
 ///
 /// The recognisers use regex-lite, whose patterns compile in microseconds (the `regex` crate
@@ -131,9 +133,12 @@ pub fn heading_text(b: &Block) -> Option<String> {
     }
 }
 
+/// A bold one-line paragraph of at most this many words reads as a heading.
+const HEADING_LIKE_WORDS: usize = 12;
+
 fn is_heading_like(t: &Text) -> bool {
     let words = t.text.split_whitespace().count();
-    words > 0 && words <= 12 && !t.text.contains('\n') && t.is_all(Style::Bold)
+    words > 0 && words <= HEADING_LIKE_WORDS && !t.text.contains('\n') && t.is_all(Style::Bold)
 }
 
 static MARKUP: Cued = Cued::new(&["**", "__", "<"], || Regex::new(r"\*\*|__|<[^>]{1,40}>").unwrap());
@@ -215,34 +220,6 @@ pub fn roman(s: &str) -> Option<u32> {
     (total > 0 && total < 90).then_some(total as u32)
 }
 
-/// "One".."Twenty" → 1..20.
-pub fn number_word(s: &str) -> Option<u32> {
-    const WORDS: [&str; 20] = [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    let l = s.to_ascii_lowercase();
-    WORDS.iter().position(|w| *w == l).map(|p| p as u32 + 1)
-}
-
 /// A number written as digits, a Roman numeral or a word.
 pub fn any_number(s: &str) -> Option<u32> {
     s.parse().ok().or_else(|| roman(s)).or_else(|| number_word(s))
@@ -250,16 +227,11 @@ pub fn any_number(s: &str) -> Option<u32> {
 
 /// Role nouns that end one lead; a capitalised word right after one starts the next lead
 /// ("NSCB Manager NSCB Board Reps", "DAAT representative NSCB Chair").
-static LEAD_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(managers?|officers?|co-?ordinators?|representatives?|reps|groups?|sub-?groups?|committees?|sub-?committees?|panels?|teams?|directors?|chairs?|networks?|forums?|\))$",
-    )
-    .unwrap()
-});
+static LEAD_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^({LEAD_END_ROLES})$")).unwrap());
 
-static ROLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(chairs?|leads?|managers?|officers?|co-?ordinators?|members?|representatives?|reps|advis[eo]rs?|administrators?|nurses?)$").unwrap()
-});
+static ROLE_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^({LEAD_TAIL_ROLES})$")).unwrap());
 
 /// Split a run of names printed without separators (a lead cell, a subgroup column) into
 /// the names it holds.

@@ -9,6 +9,14 @@ use super::fact::{Fact, FactKind, Fallback};
 use super::mention::{single_acronym, Kind, Mention};
 use crate::util::similarity;
 
+/// An acronym printed in brackets after a body's name counts this many times one read off
+/// a name such as "ACR Group".
+const DEFINED_ACRONYM_WEIGHT: usize = 3;
+
+/// A body with no acronym of its own takes a glossary acronym whose expansion shares at
+/// least this much of its name (Dice over words).
+const GLOSSARY_NAME_SIMILARITY: f32 = 0.9;
+
 #[derive(Default)]
 pub(super) struct Stated {
     pub(super) chair: Option<String>,
@@ -172,12 +180,17 @@ fn cluster_acronym(acronyms: &BTreeMap<String, String>, members: &[&Mention], na
     for m in members {
         let acr = m.acronym.as_deref().or((m.kind == Kind::Acronym).then_some(m.name.as_str()));
         if let Some(a) = acr {
-            *counts.entry(a).or_default() += if m.acronym_defined { 3 } else { 1 };
+            *counts.entry(a).or_default() += if m.acronym_defined { DEFINED_ACRONYM_WEIGHT } else { 1 };
         }
     }
     let best =
         counts.into_iter().max_by_key(|(a, n)| (*n, std::cmp::Reverse(*a))).map(|(a, _)| a.to_string());
-    best.or_else(|| acronyms.iter().find(|(_, exp)| similarity(exp, name) >= 0.9).map(|(a, _)| a.clone()))
+    best.or_else(|| {
+        acronyms
+            .iter()
+            .find(|(_, exp)| similarity(exp, name) >= GLOSSARY_NAME_SIMILARITY)
+            .map(|(a, _)| a.clone())
+    })
 }
 
 /// The reporting line printed most often (first printed on a tie).

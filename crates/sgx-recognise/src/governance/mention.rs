@@ -8,8 +8,13 @@ use sgx_model::{Evidence, Partnership};
 use super::names::Span;
 use super::phrases::{EXTERNAL_SENTENCE, FUTURE, PARTICIPATION, WEAK_CONTEXT};
 use super::unit::Unit;
-use super::vocab::{head_of, is_acronym, is_month, lower_in, Head, CONNECTORS, GENERIC, NOT_A_BODY, OUTSIDE};
+use super::vocab::{head_of, is_acronym, lower_in, Head, CONNECTORS, GENERIC, NOT_A_BODY, OUTSIDE};
 use crate::util::similarity;
+use crate::vocab::is_month;
+
+/// A board or partnership whose name shares at least this much of the partnership's name
+/// (Dice over words) is the partnership.
+const PARTNERSHIP_NAME_SIMILARITY: f32 = 0.8;
 
 /// Where a mention was read, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -180,7 +185,8 @@ impl Namer<'_> {
         if p.acronym.is_some() && span.acronym == p.acronym {
             return true;
         }
-        let named = p.name.as_deref().is_some_and(|n| similarity(n, &span.name) >= 0.8);
+        let named =
+            p.name.as_deref().is_some_and(|n| similarity(n, &span.name) >= PARTNERSHIP_NAME_SIMILARITY);
         named && matches!(span.head, Some(Head::Board | Head::Partnership))
     }
 

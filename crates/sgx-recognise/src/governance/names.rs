@@ -3,8 +3,15 @@
 
 use super::unit::Unit;
 use super::vocab::{
-    head_of, is_acronym, is_cap, is_role, is_role_after_head, lower_in, Head, CONNECTORS, SECTION_WORDS, STOP,
+    head_of, is_acronym, is_cap, is_role, is_role_after_head, is_stop, lower_in, Head, CONNECTORS,
+    SECTION_WORDS,
 };
+
+/// A name read back from its head word spans fewer than this many tokens.
+const MAX_NAME_TOKENS: usize = 12;
+
+/// A chart box or cell label without a head word ("Media & Comms") has this many tokens.
+const LABEL_TOKENS: std::ops::RangeInclusive<usize> = 2..=6;
 
 /// A name read from a unit, before it is registered as a mention.
 #[derive(Debug, Clone)]
@@ -103,17 +110,13 @@ pub(super) fn walk_back(unit: &Unit, k: usize) -> (usize, bool) {
     }
     let mut lower_run = 0;
     let mut j = first;
-    while j > 0 && unit.sent[j - 1] == unit.sent[k] && k - j < 12 {
+    while j > 0 && unit.sent[j - 1] == unit.sent[k] && k - j < MAX_NAME_TOKENS {
         let w = unit.tok(j - 1);
         // A head word inside a name is a modifier ("Cross Partnership Contextual … Group");
         // one that ends a name ends the walk ("… Group and Business Management Group").
         let modifier = is_cap(w) && is_cap(unit.tok(j)) && head_of(unit.tok(j)).is_none();
         let ends_other = head_of(w).is_some() && !modifier;
-        if !gap_joins(unit, j)
-            || lower_in(w, STOP)
-            || ends_other
-            || w.starts_with(|c: char| c.is_ascii_digit())
-        {
+        if !gap_joins(unit, j) || is_stop(w) || ends_other || w.starts_with(|c: char| c.is_ascii_digit()) {
             break;
         }
         if lower_in(w, CONNECTORS) {
@@ -123,7 +126,7 @@ pub(super) fn walk_back(unit: &Unit, k: usize) -> (usize, bool) {
                 && gap_joins(unit, j - 1)
                 && is_cap(unit.tok(j - 2))
                 && !unit.sentence_initial(j - 2)
-                && !lower_in(unit.tok(j - 2), STOP)
+                && !is_stop(unit.tok(j - 2))
                 && head_of(unit.tok(j - 2)).is_none();
             if !joins {
                 break;
@@ -153,7 +156,7 @@ pub(super) fn gap_joins(unit: &Unit, k: usize) -> bool {
     if g.is_empty() || g.chars().all(|c| "()'’‘“”\"/&".contains(c)) {
         return true;
     }
-    g == "," && is_cap(unit.tok(k - 1)) && is_cap(unit.tok(k)) && !lower_in(unit.tok(k - 1), STOP)
+    g == "," && is_cap(unit.tok(k - 1)) && is_cap(unit.tok(k)) && !is_stop(unit.tok(k - 1))
 }
 
 /// Names in a cell or chart line, where several may be printed without separators
@@ -215,7 +218,7 @@ pub(super) fn headed_chunk(
             a = r;
         }
     }
-    while a < b && (lower_in(unit.tok(a), CONNECTORS) || lower_in(unit.tok(a), STOP)) {
+    while a < b && (lower_in(unit.tok(a), CONNECTORS) || is_stop(unit.tok(a))) {
         a += 1;
     }
     let name = unit.name(a, b);
@@ -226,7 +229,7 @@ pub(super) fn headed_chunk(
 /// A chunk without a head word: a run of acronyms ("YVG CPG LRG"), or, where `labels`
 /// allows, a short label ("Media & Comms", a chart box "Child Exploitation").
 pub(super) fn headless_chunk(unit: &Unit, mut a: usize, b: usize, labels: bool, spans: &mut Vec<Span>) {
-    while a < b && (lower_in(unit.tok(a), CONNECTORS) || lower_in(unit.tok(a), STOP)) {
+    while a < b && (lower_in(unit.tok(a), CONNECTORS) || is_stop(unit.tok(a))) {
         a += 1;
     }
     if a >= b {
@@ -239,7 +242,7 @@ pub(super) fn headless_chunk(unit: &Unit, mut a: usize, b: usize, labels: bool, 
     let last = unit.tok(b - 1);
     let text = &unit.work[unit.toks[a].start..unit.toks[b - 1].end];
     let is_label = labels
-        && (2..=6).contains(&(b - a))
+        && (LABEL_TOKENS).contains(&(b - a))
         && !SECTION_WORDS.is_match(text)
         && is_cap(unit.tok(a))
         && !is_role(last)

@@ -5,9 +5,25 @@ use std::sync::LazyLock;
 use regex_lite::Regex;
 
 use crate::util::Cued;
+use crate::vocab::number_words_from;
 
-/// A meeting frequency as printed.
-pub(super) const FREQ: &str = r"(?:(?:at\s+least\s+|approximately\s+|around\s+|roughly\s+|usually\s+)?(?:quarterly|monthly|bi-?monthly|termly|weekly|fortnightly|bi-?annually|annually|half-?yearly|six[- ]weekly|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+times\s+(?:per|a|each|every)\s+(?:year|annum|term|month)|twice\s+(?:per|a|each|every)\s+(?:year|term|month)|once\s+(?:per|a|each|every)\s+(?:month|term|quarter|year)|every\s+(?:[A-Za-z]+\s+)?(?:weeks|months|quarter|term)))";
+/// A meeting frequency as printed: "quarterly", "six times per year", "once a term", "every
+/// six weeks", with an optional "at least" / "usually" in front.
+pub(super) fn freq() -> String {
+    let counted = format!(r"(?:\d+|{})\s+times", number_words_from(1));
+    let every = r"(?:per|a|each|every)";
+    let forms = [
+        r"quarterly|monthly|bi-?monthly|termly|weekly|fortnightly|bi-?annually|annually|half-?yearly"
+            .to_string(),
+        r"six[- ]weekly".to_string(),
+        format!(r"{counted}\s+{every}\s+(?:year|annum|term|month)"),
+        format!(r"twice\s+{every}\s+(?:year|term|month)"),
+        format!(r"once\s+{every}\s+(?:month|term|quarter|year)"),
+        r"every\s+(?:[A-Za-z]+\s+)?(?:weeks|months|quarter|term)".to_string(),
+    ];
+    let hedge = r"(?:at\s+least\s+|approximately\s+|around\s+|roughly\s+|usually\s+)?";
+    format!("(?:{hedge}(?:{}))", forms.join("|"))
+}
 
 /// Words every frequency contains.
 pub(super) const FREQ_CUES: &[&str] = &[
@@ -24,24 +40,27 @@ pub(super) const FREQ_CUES: &[&str] = &[
     "every",
 ];
 
-pub(super) static FREQ_RE: Cued = Cued::new(FREQ_CUES, || Regex::new(&format!(r"(?i)\b{FREQ}\b")).unwrap());
+pub(super) static FREQ_RE: Cued =
+    Cued::new(FREQ_CUES, || Regex::new(&format!(r"(?i)\b{}\b", freq())).unwrap());
 /// "meets eight times per year", "which meets on a monthly basis", "Meet twice per year".
 pub(super) static MEETS: Cued = Cued::new(FREQ_CUES, || {
-    Regex::new(&format!(
-        r"(?i)\b(?:meets?|met|meetings?\s+(?:are|is|were|will\s+be)\s+held|convenes?)\b(?:\s+[A-Za-z0-9_-]+){{0,3}}?\s+({FREQ})\b"
-    ))
-    .unwrap()
+    let verb = r"(?:meets?|met|meetings?\s+(?:are|is|were|will\s+be)\s+held|convenes?)";
+    Regex::new(&format!(r"(?i)\b{verb}\b(?:\s+[A-Za-z0-9_-]+){{0,3}}?\s+({})\b", freq())).unwrap()
 });
 /// "termly Schools Network meetings", "the quarterly Board meetings".
 pub(super) static FREQ_MEETINGS: Cued = Cued::new(&["meeting"], || {
-    Regex::new(&format!(r"(?i)\b({FREQ})\s+((?:[A-Za-z0-9_'’&/-]+\s+){{1,8}}?)meetings?\b")).unwrap()
+    Regex::new(&format!(r"(?i)\b({})\s+((?:[A-Za-z0-9_'’&/-]+\s+){{1,8}}?)meetings?\b", freq())).unwrap()
 });
 pub(super) static CHAIRED_BY: Cued =
     Cued::new(&["chaired"], || Regex::new(r"(?i)\bchaired\s+by\s+(?:the\s+|an?\s+)?([^.;]+)").unwrap());
 pub(super) static CHAIRED_INDEPENDENTLY: Cued =
     Cued::new(&["chaired"], || Regex::new(r"(?i)\bchaired\s+independently\b[^.;]*").unwrap());
 pub(super) static LED_BY_CHAIR: Cued = Cued::new(&["independent"], || {
-    Regex::new(r"(?i)\b(?:under\s+the\s+leadership\s+of|led\s+by|under)\s+(?:its\s+|an?\s+|the\s+)?(independent\s+chair(?:\s*person)?(?:,\s+(?:[A-Z][A-Za-z0-9_'’-]*\s?){1,4})?)").unwrap()
+    Regex::new(concat!(
+        r"(?i)\b(?:under\s+the\s+leadership\s+of|led\s+by|under)\s+(?:its\s+|an?\s+|the\s+)?",
+        r"(independent\s+chair(?:\s*person)?(?:,\s+(?:[A-Z][A-Za-z0-9_'’-]*\s?){1,4})?)",
+    ))
+    .unwrap()
 });
 /// "Chair: Jane Doe" on a line of its own.
 pub(super) static CHAIR_LABEL: Cued =
@@ -55,22 +74,46 @@ pub(super) static SIGNATURE: Cued = Cued::new(&["chair"], || {
 });
 /// Cut a chair's value before a relative clause or a time qualifier.
 pub(super) static CHAIR_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(,?\s+(?:which|who|whilst|while|and\s+(?:is|has|was|will|meets|reports|includes?|comprises?|consists?|brings?))\b.*$|\s+[–—]\s.*$|,\s*(?:meets?|reports?|is|has)\b.*$|\s+(?:in|during|since|from|for)\s+(?:the\s+year\s+)?(?:\d{2,4}(?:[/-]\d{2,4})?|the\s+year)\b.*$)").unwrap()
+    Regex::new(concat!(
+        // A relative clause: ", which …", " and meets …".
+        r"(?i)(,?\s+(?:which|who|whilst|while|",
+        r"and\s+(?:is|has|was|will|meets|reports|includes?|comprises?|consists?|brings?))\b.*$",
+        // A dash clause, or ", meets …".
+        r"|\s+[–—]\s.*$|,\s*(?:meets?|reports?|is|has)\b.*$",
+        // A time qualifier: " in 2023", " during the year".
+        r"|\s+(?:in|during|since|from|for)\s+(?:the\s+year\s+)?(?:\d{2,4}(?:[/-]\d{2,4})?|the\s+year)\b.*$)",
+    ))
+    .unwrap()
 });
 /// "reports to", "report headline issues to", "reported regularly to", "provide updates to".
 pub(super) static REPORTS: Cued = Cued::new(&["report", "update", "accountable"], || {
-    Regex::new(r"(?i)\b(?:(?:reports?|reported|reporting)(?:\s+(?:[A-Za-z]+ly|back|in\s+turn|headline|issues|progress|findings|its|their))*|updates?|accountable)\s+to\s+(?:the\s+)?").unwrap()
+    Regex::new(concat!(
+        r"(?i)\b(?:(?:reports?|reported|reporting)",
+        r"(?:\s+(?:[A-Za-z]+ly|back|in\s+turn|headline|issues|progress|findings|its|their))*",
+        r"|updates?|accountable)\s+to\s+(?:the\s+)?",
+    ))
+    .unwrap()
 });
 /// A measure cell of the form "X to PBG" / "Subgroup to PBG".
 pub(super) static CELL_TO: Cued =
     Cued::new(&["to"], || Regex::new(r"(?i)^\s*(.{1,80}?)\s+to\s+(?:the\s+)?").unwrap());
-/// A subject that points back to an earlier sentence: "The group meets…", "this group was chaired by…".
+/// A subject that points back to an earlier sentence: "The group meets…", "this group was
+/// chaired by…".
 pub(super) static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(\b(?:the|this|that|each)\s+(?:group|sub-?group|sub\s+group|sub-?committee|committee|panel|network|forum|chair|chairs|meetings?)\b|^\W*(?:it|they)\b|\bit\s+(?:is|was|has|had|will|meets|met|reports)\b)").unwrap()
+    Regex::new(concat!(
+        r"(?i)(\b(?:the|this|that|each)\s+",
+        r"(?:group|sub-?group|sub\s+group|sub-?committee|committee|panel|network|forum|chair|chairs|meetings?)\b",
+        r"|^\W*(?:it|they)\b|\bit\s+(?:is|was|has|had|will|meets|met|reports)\b)",
+    ))
+    .unwrap()
 });
 /// Mentions right after these words name a body the partnership only takes part in.
 pub(super) static PARTICIPATION: Cued = Cued::new(&["represent", "sit", "member"], || {
-    Regex::new(r"(?i)\b(?:represented\s+on|representation\s+on|sits?\s+on|members?\s+of|membership\s+of)\s+(?:the\s+|every\s+|each\s+)?$").unwrap()
+    Regex::new(concat!(
+        r"(?i)\b(?:represented\s+on|representation\s+on|sits?\s+on|members?\s+of|membership\s+of)",
+        r"\s+(?:the\s+|every\s+|each\s+)?$",
+    ))
+    .unwrap()
 });
 /// Mentions right after these words are weak evidence: outside bodies are worked with, attended.
 pub(super) static WEAK_CONTEXT: Cued = Cued::new(
@@ -87,7 +130,14 @@ pub(super) static WEAK_CONTEXT: Cued = Cued::new(
         "link",
     ],
     || {
-        Regex::new(r"(?i)\b(?:attend(?:s|ed|ing|ance)?(?:\s+at)?|(?:work|agree|liaise|consult|engage|partner)(?:s|ing|ed|d)?(?:\s+more)?(?:\s+closely)?\s+with|(?:former|previous|predecessor|national|regional|sub-regional)|representatives?\s+(?:from|of)|participate\s+in|links?\s+(?:with|to)|relationship\s+with)\s+(?:the\s+|every\s+|each\s+|all\s+)?(?:new\s+|regional\s+|national\s+|sub-regional\s+)?$").unwrap()
+        Regex::new(concat!(
+            r"(?i)\b(?:attend(?:s|ed|ing|ance)?(?:\s+at)?",
+            r"|(?:work|agree|liaise|consult|engage|partner)(?:s|ing|ed|d)?(?:\s+more)?(?:\s+closely)?\s+with",
+            r"|(?:former|previous|predecessor|national|regional|sub-regional)",
+            r"|representatives?\s+(?:from|of)|participate\s+in|links?\s+(?:with|to)|relationship\s+with)",
+            r"\s+(?:the\s+|every\s+|each\s+|all\s+)?(?:new\s+|regional\s+|national\s+|sub-regional\s+)?$",
+        ))
+        .unwrap()
     },
 );
 /// A sentence about an outside organisation's arrangements.
@@ -102,7 +152,11 @@ pub(super) static EXTERNAL_SENTENCE: Cued = Cued::new(
 );
 /// A sentence announcing a body that does not exist yet.
 pub(super) static FUTURE: Cued = Cued::new(&["be"], || {
-    Regex::new(r"(?i)\b(?:will\s+be|is\s+to\s+be|are\s+to\s+be|to\s+be)\s+(?:established|formed|set\s+up|created|launched|introduced)\b").unwrap()
+    Regex::new(concat!(
+        r"(?i)\b(?:will\s+be|is\s+to\s+be|are\s+to\s+be|to\s+be)",
+        r"\s+(?:established|formed|set\s+up|created|launched|introduced)\b",
+    ))
+    .unwrap()
 });
 /// An acronym in parentheses ("(PBG)", "(CRLG)").
 pub(super) static ACRONYM_PAREN: Cued =
@@ -115,19 +169,27 @@ pub(super) static NUMBERING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that announce a list of the partnership's bodies.
 pub(super) static LIST_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:sub-?\s?groups|sub-?committees|subcommittees|committees|panels|networks|(?:working|task(?:\s+and\s+finish)?|steering|reference)\s+groups)\b").unwrap()
+    Regex::new(concat!(
+        r"(?i)\b(?:sub-?\s?groups|sub-?committees|subcommittees|committees|panels|networks",
+        r"|(?:working|task(?:\s+and\s+finish)?|steering|reference)\s+groups)\b",
+    ))
+    .unwrap()
 });
 
-/// Subjects naming several bodies at once: "Each subgroup reports to …", "Four subgroups report to …".
+/// Subjects naming several bodies at once: "Each subgroup reports to …", "Four subgroups
+/// report to …" (counted from two: "one subgroup" names one).
 pub(super) static DISTRIBUTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:each|all|the|these|those|both|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:of\s+the\s+)?(?:[a-z]+\s+){0,2}?(?:sub-?\s?groups?|sub-?committees?|subcommittees?|committees|panels|groups)\b").unwrap()
+    let several = format!(r"(?:each|all|the|these|those|both|\d+|{})", number_words_from(2));
+    let bodies = r"(?:sub-?\s?groups?|sub-?committees?|subcommittees?|committees|panels|groups)";
+    Regex::new(&format!(r"(?i)\b{several}\s+(?:of\s+the\s+)?(?:[a-z]+\s+){{0,2}}?{bodies}\b")).unwrap()
 });
 
 /// "The Board has the following subgroups:", "Our subgroups are:", "Five panels support …:".
 pub(super) static LIST_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     let cue = LIST_CUE.as_str().trim_start_matches("(?i)");
-    Regex::new(&format!(
-        r"(?i)(?:\b(?:following|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[A-Za-z0-9_'’-]+\s+){{0,2}}{cue}|{cue}\s+(?:are|include|is\s+made\s+up\s+of|comprise|consist\s+of)\b|^\W*(?:our\s+|the\s+|its\s+)?{cue}\W*$)"
-    ))
-    .unwrap()
+    let count = format!(r"(?:following|\d+|{})", number_words_from(1));
+    let counted = format!(r"\b{count}\s+(?:[A-Za-z0-9_'’-]+\s+){{0,2}}{cue}");
+    let listed = format!(r"{cue}\s+(?:are|include|is\s+made\s+up\s+of|comprise|consist\s+of)\b");
+    let alone = format!(r"^\W*(?:our\s+|the\s+|its\s+)?{cue}\W*$");
+    Regex::new(&format!(r"(?i)(?:{counted}|{listed}|{alone})")).unwrap()
 });

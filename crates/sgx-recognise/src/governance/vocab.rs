@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
+use crate::vocab::{number_word, PERSON_ROLES};
+
 /// The word a body's name ends in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Head {
@@ -49,17 +51,23 @@ pub(super) fn head_of(tok: &str) -> Option<(Head, bool)> {
     singular(&stem).map(|h| (h, true))
 }
 
-/// Words that end a name when reading backwards from its head word.
+/// Words that end a name when reading backwards from its head word (number words too: see
+/// [`is_stop`]).
 #[rustfmt::skip]
 pub(super) const STOP: &[&str] = &[
-    "the", "a", "an", "its", "our", "their", "this", "that", "these", "those", "his", "her", "by", "to", "from",
-    "at", "in", "on", "through", "via", "within", "into", "across", "between", "as", "is", "are", "was", "were",
-    "be", "been", "has", "have", "had", "will", "would", "which", "who", "whose", "where", "when", "each", "every",
-    "all", "any", "other", "both", "including", "include", "includes", "also", "such", "than", "but", "or", "not",
-    "no", "nor", "so", "if", "while", "during", "after", "before", "about", "under", "over", "per", "new", "one",
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some", "many", "former",
-    "previous",
+    "the", "a", "an", "its", "our", "their", "this", "that", "these", "those", "his", "her",
+    "by", "to", "from", "at", "in", "on", "through", "via", "within", "into", "across", "between",
+    "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
+    "which", "who", "whose", "where", "when", "each", "every", "all", "any", "other", "both",
+    "including", "include", "includes", "also", "such", "than", "but", "or", "not", "no", "nor",
+    "so", "if", "while", "during", "after", "before", "about", "under", "over", "per", "new",
+    "several", "some", "many", "former", "previous",
 ];
+
+/// A word that ends a name read backwards: a [`STOP`] word or a number word ("three").
+pub(super) fn is_stop(tok: &str) -> bool {
+    lower_in(tok, STOP) || number_word(tok).is_some()
+}
 
 /// Words that may join the parts of one name ("Quality Assurance and Performance Group").
 pub(super) const CONNECTORS: &[&str] = &["and", "&", "of", "for", "with"];
@@ -67,9 +75,8 @@ pub(super) const CONNECTORS: &[&str] = &["and", "&", "of", "for", "with"];
 /// Words naming a person's role: after a head word they make the body a modifier ("Board
 /// Officer"); before a name in a lead cell they end the person's part ("Manager/ X Group").
 pub(super) fn is_role(tok: &str) -> bool {
-    static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(chairs?|chairperson|chairman|vice-chairs?|managers?|officers?|co-?ordinators?|leads?|members?|reps?|representatives?|directors?|heads?|advis[eo]rs?|administrators?|nurses?|scrutineers?|p\.?o|leaders?)$").unwrap()
-    });
+    static ROLE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{PERSON_ROLES})$")).unwrap());
     ROLE.is_match(tok)
 }
 
@@ -89,20 +96,46 @@ pub(super) const GENERIC: &[&str] = &[
 ];
 
 /// Groups that are meetings about one child or audiences, not bodies of a structure.
+const NOT_A_BODY_WORDS: &[&str] =
+    &["core", "focus", "peer", "age", "ethnic", "support", "target", "cohort", "user", "parent", "parents"];
+
 pub(super) static NOT_A_BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:the\s+)?(?:core|focus|peer|age|ethnic|support|target|cohort|user|parent|parents)\s+groups?$")
-        .unwrap()
+    let words = NOT_A_BODY_WORDS.join("|");
+    Regex::new(&format!(r"(?i)^(?:the\s+)?(?:{words})\s+groups?$")).unwrap()
 });
 
 /// Words of a document's own section labels ("Purpose", "Key achievements"), which sit
 /// between chart boxes and list items but never name a body.
+#[rustfmt::skip]
+const SECTION_LABEL_WORDS: &[&str] = &[
+    "purpose", "membership", "members", r"achievements?", r"priorit(?:y|ies)", "role", "remit",
+    r"terms\s+of\s+reference", "progress", r"challenges?", "impact", "overview", "summary",
+    "introduction", "background", "contents", r"actions?", r"next\s+steps", r"looking\s+forward",
+    "what", "how", "our", "we", "why",
+];
+
 pub(super) static SECTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:purpose|membership|members|achievements?|priorit(?:y|ies)|role|remit|terms\s+of\s+reference|progress|challenges?|impact|overview|summary|introduction|background|contents|actions?|next\s+steps|looking\s+forward|what|how|our|we|why)\b").unwrap()
+    let words = SECTION_LABEL_WORDS.join("|");
+    Regex::new(&format!(r"(?i)\b(?:{words})\b")).unwrap()
 });
 
 /// Names of organisations outside the partnership's own structure.
+#[rustfmt::skip]
+const OUTSIDE_WORDS: &[&str] = &[
+    // Councils, services and regulators.
+    r"councils?", "police", "constabulary", "nhs", r"trusts?", r"hospitals?", "ofsted", "department",
+    "government", "national", "commissioning", r"ccgs?", "icb", "integrated care",
+    r"health and well-?being", "community safety", "crime", "justice", "youth offending",
+    // Boards and panels of other structures.
+    "improvement board", "assurance board", r"safeguarding adults?", r"adults? safeguarding",
+    "university", "home office", "cqc", r"schools? forum", "parliament", "corporate parenting",
+    "overview and scrutiny", "scrutiny committee", "fostering panel", "adoption panel",
+    "admissions panel", "fair access", "mappa", "marac", "regional", "sub-regional",
+];
+
 pub(super) static OUTSIDE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(councils?|police|constabulary|nhs|trusts?|hospitals?|ofsted|department|government|national|commissioning|ccgs?|icb|integrated care|health and well-?being|community safety|crime|justice|youth offending|improvement board|assurance board|safeguarding adults?|adults? safeguarding|university|home office|cqc|schools? forum|parliament|corporate parenting|overview and scrutiny|scrutiny committee|fostering panel|adoption panel|admissions panel|fair access|mappa|marac|regional|sub-regional)\b").unwrap()
+    let words = OUTSIDE_WORDS.join("|");
+    Regex::new(&format!(r"(?i)\b({words})\b")).unwrap()
 });
 
 pub(super) fn is_cap(tok: &str) -> bool {
@@ -115,15 +148,6 @@ pub(super) fn is_acronym(tok: &str) -> bool {
     (2..=10).contains(&tok.chars().count())
         && letters >= 2
         && tok.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
-}
-
-pub(super) fn is_month(word: &str) -> bool {
-    #[rustfmt::skip]
-    const MONTHS: &[&str] = &[
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-        "december",
-    ];
-    lower_in(word, MONTHS)
 }
 
 pub(super) fn lower_in(tok: &str, set: &[&str]) -> bool {

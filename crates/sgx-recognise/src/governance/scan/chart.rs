@@ -12,9 +12,16 @@ use super::Scan;
 use crate::governance::fact::{Fact, FactKind};
 use crate::governance::mention::{Kind, Source};
 use crate::governance::names::cell_spans;
-use crate::governance::phrases::{FREQ, NUMBERING};
+use crate::governance::phrases::{freq, NUMBERING};
 use crate::governance::unit::Unit;
 use crate::util::{clean, evidence};
+
+/// A chart line (a box's name, "Meet three times per year") has at most this many words...
+const CHART_LINE_WORDS: usize = 16;
+/// ...and a chart box at most this many in all.
+const CHART_BOX_WORDS: usize = 40;
+/// A box whose lines have at most this many words each is one name wrapped to its width.
+const WRAPPED_BOX_LINE_WORDS: usize = 2;
 
 impl Scan<'_> {
     // ----- structure charts -----------------------------------------------------------------
@@ -62,7 +69,7 @@ impl Scan<'_> {
     pub(super) fn chart_line(&mut self, text: &str, ev: Evidence, block: usize) -> Vec<usize> {
         let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
         // A box whose words wrapped one or two to a line is one name.
-        let joined = if lines.iter().all(|l| l.split_whitespace().count() <= 2) {
+        let joined = if lines.iter().all(|l| l.split_whitespace().count() <= WRAPPED_BOX_LINE_WORDS) {
             vec![lines.join(" ")]
         } else {
             lines.iter().map(|l| l.to_string()).collect()
@@ -94,8 +101,8 @@ pub(super) fn short_text(b: &Block) -> Option<String> {
         BlockKind::Heading { text, .. } => Some(text.text.clone()),
         BlockKind::Paragraph { text } => {
             let t = text.text.trim();
-            let short =
-                t.lines().all(|l| l.split_whitespace().count() <= 16) && t.split_whitespace().count() <= 40;
+            let short = t.lines().all(|l| l.split_whitespace().count() <= CHART_LINE_WORDS)
+                && t.split_whitespace().count() <= CHART_BOX_WORDS;
             (short && !t.is_empty() && !t.ends_with('.')).then(|| t.to_string())
         }
         _ => None,
@@ -105,7 +112,7 @@ pub(super) fn short_text(b: &Block) -> Option<String> {
 /// A single short line that ends in a body's head word: "Business Management Group (BMG):".
 pub(super) fn is_name_line(text: &str) -> bool {
     let t = NUMBERING.replace(&clean(text), "").to_string();
-    if t.contains('\n') || t.split_whitespace().count() > 16 || t.ends_with('.') {
+    if t.contains('\n') || t.split_whitespace().count() > CHART_LINE_WORDS || t.ends_with('.') {
         return false;
     }
     let t = t.strip_prefix("The ").unwrap_or(&t);
@@ -135,6 +142,6 @@ pub(super) fn chair_line(text: &str) -> Option<String> {
 /// "Meet three times per year" → "three times per year".
 pub(super) fn meets_line(text: &str) -> Option<String> {
     static LINE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(&format!(r"(?i)^\W*meets?\b.*?({FREQ})")).unwrap());
+        LazyLock::new(|| Regex::new(&format!(r"(?i)^\W*meets?\b.*?({})", freq())).unwrap());
     LINE.captures(&clean(text)).map(|c| c[1].to_string())
 }

@@ -11,6 +11,10 @@ use crate::governance::phrases::{
 use crate::governance::unit::Unit;
 use crate::governance::vocab::head_of;
 
+/// A signature line ("Jo Bloggs, Director of X and Chair of the ABC") has at most this many
+/// words; longer lines are prose.
+const SIGNATURE_LINE_WORDS: usize = 40;
+
 impl Scan<'_> {
     /// Chairs, meeting frequencies and reporting lines stated in a unit.
     /// Returns the body a "subgroups report to X:" phrase at the unit's end names, for the
@@ -123,7 +127,7 @@ impl Scan<'_> {
     pub(super) fn signatures(&mut self, unit: &Unit) {
         let mut offset = 0;
         for line in unit.text.split('\n') {
-            if line.split_whitespace().count() <= 40 {
+            if line.split_whitespace().count() <= SIGNATURE_LINE_WORDS {
                 if let Some(c) = SIGNATURE.captures(line) {
                     let after = offset + c.get(0).unwrap().end();
                     let end = offset + line.len();

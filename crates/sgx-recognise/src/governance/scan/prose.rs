@@ -1,9 +1,6 @@
 //! Paragraphs and lists: names in running text, and the lists a paragraph announces as the
 //! partnership's subgroups.
 
-use std::sync::LazyLock;
-
-use regex_lite::Regex;
 use sgx_ir::ListItem;
 use sgx_model::Evidence;
 
@@ -15,6 +12,11 @@ use crate::governance::phrases::LIST_INTRO;
 use crate::governance::unit::Unit;
 use crate::governance::vocab::is_cap;
 use crate::util::{evidence, Context};
+use crate::vocab::is_glossary_heading;
+
+/// A line of at most this many words, capitalised and without a full stop, is a label or a
+/// chart box rather than wrapped prose; a list item's label is at most this long too.
+const LABEL_LINE_WORDS: usize = 8;
 
 /// A paragraph or item ending "Four subgroups report to the Business Group:" announces that
 /// the list after it names subgroups (reporting to that body).
@@ -31,17 +33,18 @@ pub(super) fn list_intro(unit: &Unit, target: Option<usize>) -> Option<ListIntro
 
 /// Blocks under a glossary heading: their expansions name bodies of every kind.
 pub(super) fn in_glossary(ctx: &Context, i: usize) -> bool {
-    static GLOSSARY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\b(glossary|abbreviations|acronyms|jargon buster)\b").unwrap());
-    ctx.section_title(i).is_some_and(|t| GLOSSARY.is_match(&t))
+    ctx.section_title(i).is_some_and(|t| is_glossary_heading(&t))
 }
 
 impl Scan<'_> {
     /// A paragraph or list item; returns what it announces for a list that follows it.
     pub(super) fn prose(&mut self, text: &str, ev: Evidence, block: usize) -> Option<ListIntro> {
         // Short capitalised lines are boxes or labels; anything else is wrapped prose.
-        let label_line =
-            |l: &str| l.split_whitespace().count() <= 8 && !l.trim_end().ends_with('.') && is_cap(l.trim());
+        let label_line = |l: &str| {
+            l.split_whitespace().count() <= LABEL_LINE_WORDS
+                && !l.trim_end().ends_with('.')
+                && is_cap(l.trim())
+        };
         let hard = text.lines().count() > 1 && text.lines().all(label_line);
         let mut unit = Unit::new(text, hard);
         for span in prose_spans(&unit) {
@@ -96,7 +99,7 @@ impl Scan<'_> {
         let label = text.split([',', ';', ':', '(', '–', '—']).next().unwrap_or("").trim();
         let label = label.strip_prefix("the ").unwrap_or(label);
         let words = label.split_whitespace().count();
-        if !(1..=8).contains(&words) || !is_cap(label) {
+        if !(1..=LABEL_LINE_WORDS).contains(&words) || !is_cap(label) {
             return None;
         }
         let mut unit = Unit::new(label, true);

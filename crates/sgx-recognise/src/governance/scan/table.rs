@@ -1,9 +1,5 @@
 //! Tables: subgroup, lead and structure-table columns, and the rows of action tables.
 
-use std::collections::BTreeMap;
-use std::sync::LazyLock;
-
-use regex_lite::Regex;
 use sgx_ir::Table;
 use sgx_model::Evidence;
 
@@ -14,54 +10,12 @@ use crate::governance::mention::{Kind, Source};
 use crate::governance::names::{cell_spans, prose_spans};
 use crate::governance::phrases::FREQ_RE;
 use crate::governance::unit::Unit;
+use crate::table_roles::{column_roles, is_header_copy, ColumnRole};
 use crate::util::{clean, evidence};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum ColumnRole {
-    Subgroup,
-    Lead,
-    /// A structure table's "Chair", "Frequency", "Reports to" columns.
-    Chair,
-    Meets,
-    ReportsTo,
-    Other,
-}
-
-/// Subgroup and lead columns, from the header row's words.
-pub(super) fn column_roles(t: &Table, header: usize) -> BTreeMap<usize, ColumnRole> {
-    static SUBGROUP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)sub-?\s?groups?|\bgroups?\b|committee|\bpanels?\b|\bboards?\b|\bforums?\b|\bnetworks?\b|\bbod(?:y|ies)\b|enabling").unwrap()
-    });
-    static LEAD: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\blead|responsib|\bwho\b|\bowner|accountab").unwrap());
-    static CHAIR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bchair").unwrap());
-    static MEETS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)frequency|\bmeets?\b|\bmeetings?\b|how\s+often").unwrap());
-    static REPORTS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)reports?\s+(?:in)?to|accountable\s+to|reporting\s+(?:to|line)").unwrap()
-    });
-    let mut roles = BTreeMap::new();
-    if let Some(row) = t.rows.get(header) {
-        for cell in &row.cells {
-            let h = cell.text();
-            let role = if REPORTS.is_match(&h) {
-                ColumnRole::ReportsTo
-            } else if CHAIR.is_match(&h) && !SUBGROUP.is_match(&h) {
-                ColumnRole::Chair
-            } else if MEETS.is_match(&h) {
-                ColumnRole::Meets
-            } else if SUBGROUP.is_match(&h) {
-                ColumnRole::Subgroup
-            } else if LEAD.is_match(&h) {
-                ColumnRole::Lead
-            } else {
-                ColumnRole::Other
-            };
-            roles.insert(cell.col, role);
-        }
-    }
-    roles
-}
+/// A structure table's frequency cell without a recognised frequency is kept as printed when
+/// it has at most this many words ("Six weekly", "As required").
+const FREQUENCY_CELL_WORDS: usize = 5;
 
 impl Scan<'_> {
     // ----- tables ---------------------------------------------------------------------------
@@ -71,11 +25,9 @@ impl Scan<'_> {
     pub(super) fn table(&mut self, t: &Table, block: usize, action_table: bool) {
         let header = t.rows.iter().position(|r| r.header).unwrap_or(0);
         let roles = column_roles(t, header);
-        let header_text: Vec<String> =
-            t.rows.get(header).map(|r| r.cells.iter().map(|c| c.text()).collect()).unwrap_or_default();
         for (r, row) in t.rows.iter().enumerate() {
-            let texts: Vec<String> = row.cells.iter().map(|c| c.text()).collect();
-            if r == header || row.header || texts == header_text {
+            let repeated = t.rows.get(header).is_some_and(|h| is_header_copy(row, h));
+            if r == header || row.header || repeated {
                 continue;
             }
             let mut units: Vec<(Unit, ColumnRole)> = Vec::new();
@@ -140,7 +92,7 @@ impl Scan<'_> {
             ColumnRole::Chair => Some((FactKind::Chair, value, None)),
             ColumnRole::Meets => {
                 let freq = FREQ_RE.find(&value).map(|m| m.as_str().to_string());
-                let short = value.split_whitespace().count() <= 5;
+                let short = value.split_whitespace().count() <= FREQUENCY_CELL_WORDS;
                 freq.or(short.then_some(value)).map(|v| (FactKind::Meets, v, None))
             }
             ColumnRole::ReportsTo => {
