@@ -1,11 +1,20 @@
-//! Action / work / delivery-plan tables.
+//! Actions: the rows of action / work / delivery-plan tables, with the band rows and section
+//! headings that group them.
 //!
-//! A table is an action table when its header row names at least three of the genre's
-//! column roles (objective, task, lead, measure, timescale, progress, RAG). Its physical rows
-//! are then assembled into logical rows: blank objective cells inherit the objective above,
-//! "(continued)" rows rejoin their objective, a row with no task and no lead of its own only
-//! carries more text for the row above, ditto marks repeat the lead above, and a full-width
-//! band row (or an underlined heading inside the objective cell) opens a section.
+//! **Sources, strongest first.** A table whose header row (within its first
+//! [`HEADER_SEARCH_ROWS`] rows) names at least three of the genre's column roles (objective,
+//! task, lead, measure, timescale, progress, RAG); a headerless table right after one, with
+//! as many columns, continues it. Physical rows are assembled into logical rows: blank
+//! objective cells inherit the objective above, "(continued)" rows rejoin their objective, a
+//! row with no task and no lead of its own only carries more text for the row above, ditto
+//! marks repeat the lead above, and a full-width band row (or an underlined heading inside
+//! the objective cell) opens a section.
+//!
+//! **Vocabulary.** Header words per role (here and, for leads, [`crate::table_roles`]);
+//! band labels ("Priority 2:", "Theme IV"); month names and RAG values.
+//!
+//! **Known limits.** Reads no upstream facts. Warns (and flags the row) where columns look
+//! run together; a table without a recognisable header is not read.
 
 use std::sync::LazyLock;
 
@@ -13,6 +22,7 @@ use regex_lite::Regex;
 use sgx_ir::{Block, Cell, CellPara, Row, Style, Table};
 use sgx_model::{Action, Evidence, Timescale};
 
+use crate::found::{Found, Upstream, Warning};
 use crate::table_roles::{is_header_copy, row_provenance, LEAD_HEADER, SUBGROUP_HEADER};
 use crate::util::{clean, evidence, split_names, Context};
 use crate::vocab::{month_abbreviations, month_number, number_words_from};
@@ -25,7 +35,6 @@ pub struct ActionTables {
     pub sections: Vec<Section>,
     /// Indices of the blocks recognised as action tables.
     pub tables: Vec<usize>,
-    pub warnings: Vec<String>,
 }
 
 /// A band row or section heading inside an action table.
@@ -182,8 +191,9 @@ struct Assembly {
     last_leads: Vec<String>,
 }
 
-pub fn recognise(ctx: &Context) -> ActionTables {
+pub(crate) fn recognise(ctx: &Context, _upstream: &Upstream) -> Found<ActionTables> {
     let mut out = ActionTables::default();
+    let mut warnings = Vec::new();
     // (columns, n_cols, state) of the last action table, so that a headerless table right
     // after it (the same table continued past a page or section break) is read the same way.
     let mut open: Option<(Columns, usize, Assembly)> = None;
@@ -214,11 +224,11 @@ pub fn recognise(ctx: &Context) -> ActionTables {
             if row.header || table.rows.get(header_row).is_some_and(|h| is_header_copy(row, h)) {
                 continue;
             }
-            read_row(i, block, row, &columns, &mut state, &mut out);
+            read_row(i, block, row, &columns, &mut state, &mut out, &mut warnings);
         }
         open = Some((columns, table.n_cols(), state));
     }
-    out
+    Found { facts: out, warnings }
 }
 
 /// Text of the cells of a row in the given columns, paragraph by paragraph.
@@ -244,6 +254,7 @@ fn read_row(
     columns: &Columns,
     st: &mut Assembly,
     out: &mut ActionTables,
+    warnings: &mut Vec<Warning>,
 ) {
     let filled: Vec<&Cell> = row.cells.iter().filter(|c| !c.is_empty()).collect();
     if filled.is_empty() {
@@ -269,7 +280,9 @@ fn read_row(
             return;
         }
     }
-    emit_action(cells, obj_cols.is_empty(), task_is_objective, ev, st, out);
+    if let Some(warning) = emit_action(cells, obj_cols.is_empty(), task_is_objective, ev, st, out) {
+        warnings.push(warning);
+    }
 }
 
 /// A band: one filled cell in the first column across a table that has more columns.
@@ -410,9 +423,9 @@ fn continue_row_above(last: &mut Action, cells: RowCells, ev: &Evidence) {
     }
 }
 
-/// The row as an action under the objective and section it inherits, flagged where its
-/// columns look run together. An objective on its own emits nothing: the rows below carry
-/// its actions.
+/// The row as an action under the objective and section it inherits, flagged (with a
+/// warning) where its columns look run together. An objective on its own emits nothing: the
+/// rows below carry its actions.
 fn emit_action(
     cells: RowCells,
     no_objective_column: bool,
@@ -420,10 +433,10 @@ fn emit_action(
     ev: Evidence,
     st: &mut Assembly,
     out: &mut ActionTables,
-) {
+) -> Option<Warning> {
     let RowCells { tasks, leads, measures, timescale, progress, rag } = cells;
     if tasks.is_empty() && leads.is_empty() && measures.is_empty() && timescale.is_empty() {
-        return;
+        return None;
     }
     let tasks = if tasks.is_empty() && task_is_objective {
         st.objective.clone().into_iter().collect()
@@ -440,9 +453,8 @@ fn emit_action(
         &st.objective.clone().unwrap_or_default(),
     ]) || (!rag.is_empty() && !RAG_VALUE.is_match(&rag))
         || leads.iter().chain(&measures).chain(&tasks).any(|t| only_dates(t));
-    if garbled {
-        out.warnings.push(format!("action row at lines {:?} looks garbled: kept and flagged", ev.lines));
-    }
+    let warning =
+        garbled.then(|| format!("action row at lines {:?} looks garbled: kept and flagged", ev.lines));
     out.actions.push(Action {
         objective_ref: st.objective_ref.clone().or_else(|| st.section_ref.clone()),
         objective: st
@@ -459,6 +471,7 @@ fn emit_action(
         garbled,
         evidence: ev,
     });
+    warning
 }
 
 /// A band row heads the rows under it: emphasised, labelled ("Priority 2:") or numbered.
@@ -644,7 +657,7 @@ mod tests {
 
     fn extract(text: &str) -> ActionTables {
         let doc = sgx_read::read(text.as_bytes(), "t.txt").unwrap();
-        recognise(&Context::new(&doc))
+        recognise(&Context::new(&doc), &Upstream::default()).facts
     }
 
     #[test]

@@ -1,5 +1,14 @@
-//! Glossary: term / expansion tables (one or several pairs per row) and "TERM – expansion"
-//! lists, under a glossary / abbreviations heading or recognisable by their shape alone.
+//! Glossary: abbreviations and the terms they stand for.
+//!
+//! **Sources, strongest first.** Term / expansion tables (one or several pairs per row, read
+//! column by column) under a glossary heading; such tables without a heading when they are
+//! mostly abbreviations; "TERM – expansion" lines and list items under a glossary heading.
+//!
+//! **Vocabulary.** Glossary headings ([`crate::vocab::is_glossary_heading`]); the header words
+//! of a glossary table ("Acronym", "Meaning", "Stands for"), which are not entries.
+//!
+//! **Known limits.** Reads no upstream facts. Acronyms defined in running text ("the
+//! Practice Review Group (PRG)") are not glossary entries; governance learns them itself.
 
 use std::sync::LazyLock;
 
@@ -7,6 +16,7 @@ use regex_lite::Regex;
 use sgx_ir::{Block, BlockKind, Table};
 use sgx_model::GlossaryEntry;
 
+use crate::found::{Found, Upstream};
 use crate::table_roles::row_provenance;
 use crate::util::{clean, evidence, Context};
 use crate::vocab::is_glossary_heading;
@@ -21,7 +31,7 @@ static HEADER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 static LIST_ENTRY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*([A-Za-z0-9&()/.'’\-]{2,14})\s*(?:[-–—:=]|\t)\s*(\S.*)$").unwrap());
 
-pub fn recognise(ctx: &Context) -> Vec<GlossaryEntry> {
+pub(crate) fn recognise(ctx: &Context, _upstream: &Upstream) -> Found<Vec<GlossaryEntry>> {
     let mut out = Vec::new();
     for (i, block) in ctx.blocks() {
         let under_heading = ctx.section_title(i).is_some_and(|t| is_glossary_heading(&t));
@@ -33,7 +43,7 @@ pub fn recognise(ctx: &Context) -> Vec<GlossaryEntry> {
             _ => {}
         }
     }
-    out
+    Found::new(out)
 }
 
 /// A term reads like an abbreviation: short, with at least two capitals.
@@ -111,7 +121,11 @@ mod tests {
 
     fn glossary(text: &str) -> Vec<(String, String)> {
         let doc = sgx_read::read(text.as_bytes(), "t.md").unwrap();
-        recognise(&Context::new(&doc)).into_iter().map(|e| (e.term, e.expansion)).collect()
+        recognise(&Context::new(&doc), &Upstream::default())
+            .facts
+            .into_iter()
+            .map(|e| (e.term, e.expansion))
+            .collect()
     }
 
     #[test]

@@ -1,10 +1,13 @@
 //! Recognisers: find the genre's facts in the IR and build the output model.
 //!
-//! One module per kind of fact. Each reads the [`sgx_ir::Document`] (and, where one fact
-//! depends on another, the facts already found) and keys on the genre's structure and
+//! One module per kind of fact, each with the same shape: `recognise(&Context, &Upstream) ->
+//! Found<T>`. A recogniser reads the [`sgx_ir::Document`] (through [`util::Context`]) and the
+//! facts found before it ([`found::Upstream`]), and keys on the genre's structure and
 //! vocabulary — header words, numbering styles, layout — never on one document's wording.
+//! The order they run in is written once, in [`recognise`].
 
 mod actions;
+mod found;
 mod glossary;
 mod governance;
 mod metadata;
@@ -16,18 +19,33 @@ mod vocab;
 use sgx_ir::Document;
 use sgx_model::{Extraction, Governance, SourceInfo, SCHEMA_VERSION};
 
+use found::{Found, Upstream, Warning};
+use metadata::Metadata;
+
 pub use util::evidence;
 
 /// Run every recogniser over one document.
 pub fn recognise(doc: &Document) -> Extraction {
     let ctx = util::Context::new(doc);
-    let meta = metadata::recognise(&ctx);
-    let glossary = glossary::recognise(&ctx);
-    let action_tables = actions::recognise(&ctx);
-    let priorities = priorities::recognise(&ctx, &action_tables);
-    let bodies = governance::recognise(&ctx, &meta.partnership, &action_tables, &glossary);
     let mut warnings = doc.warnings.clone();
-    warnings.extend(action_tables.warnings.iter().cloned());
+    let mut up = Upstream::default();
+    // The pipeline, in dependency order: each step may read what the steps above it found.
+    up.metadata = Some(keep(metadata::recognise(&ctx, &up), &mut warnings));
+    up.glossary = keep(glossary::recognise(&ctx, &up), &mut warnings);
+    up.actions = keep(actions::recognise(&ctx, &up), &mut warnings);
+    up.priorities = keep(priorities::recognise(&ctx, &up), &mut warnings);
+    up.bodies = keep(governance::recognise(&ctx, &up), &mut warnings);
+    extraction(doc, up, warnings)
+}
+
+/// A step's facts, its warnings added to the document's.
+fn keep<T>(found: Found<T>, warnings: &mut Vec<Warning>) -> T {
+    warnings.extend(found.warnings);
+    found.facts
+}
+
+fn extraction(doc: &Document, up: Upstream, warnings: Vec<Warning>) -> Extraction {
+    let Metadata { partnership, document } = up.metadata.unwrap_or_else(Metadata::none);
     Extraction {
         schema_version: SCHEMA_VERSION.to_string(),
         sgx_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -36,12 +54,12 @@ pub fn recognise(doc: &Document) -> Extraction {
             format: format!("{:?}", doc.source.format).to_lowercase(),
             pages: doc.source.pages,
         },
-        partnership: meta.partnership,
-        document: meta.document,
-        priorities,
-        actions: action_tables.actions,
-        governance: Governance { bodies },
-        glossary,
+        partnership,
+        document,
+        priorities: up.priorities,
+        actions: up.actions.actions,
+        governance: Governance { bodies: up.bodies },
+        glossary: up.glossary,
         warnings,
     }
 }

@@ -1,10 +1,18 @@
 //! Metadata: the partnership that published the document (name and acronym), the kind of
 //! document and the period it covers.
 //!
-//! The name is the genre's pattern "<place> [Local] Safeguarding Children Board/Partnership"
-//! (and its variants), preferring the form that opens the document and recurs in it. Kind
-//! and period come from the title region: the first kind phrase ("Business Plan",
-//! "Workplan", "Annual Report", "Strategy") and the first year range after it.
+//! **Sources, strongest first.** The name: the genre's pattern "<place> [Local] Safeguarding
+//! Children Board/Partnership" (and its variants) in the title region (the first
+//! [`FRONT_BLOCKS`] blocks, read as one text), then anywhere, the form that recurs winning.
+//! The acronym: "Name (ACR)" where defined, else the name's initials where the text uses
+//! them. The kind: the first kind phrase in a title-like block of the title region, else
+//! "this <kind>" in the opening prose. The period: the first year range from the title on.
+//!
+//! **Vocabulary.** Kind phrases ("Business Plan", "Workplan", "Annual Report", "Strategy");
+//! words that open a capitalised run but are no place ("Welcome to", "Annual").
+//!
+//! **Known limits.** Reads no upstream facts. A partnership named only by its acronym, or a
+//! period printed without a range ("for the year ending March 2023"), is not found.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -12,11 +20,21 @@ use std::sync::LazyLock;
 use regex_lite::Regex;
 use sgx_model::{DocumentInfo, DocumentKind, Partnership, Period};
 
+use crate::found::{Found, Upstream};
 use crate::util::{clean, evidence, Context, Cued};
 
+#[derive(Debug)]
 pub struct Metadata {
     pub partnership: Partnership,
     pub document: DocumentInfo,
+}
+
+impl Metadata {
+    /// Nothing known: an unnamed partnership and a document of no known kind.
+    pub fn none() -> Metadata {
+        let document = DocumentInfo { kind: DocumentKind::Other, title: None, period: None, evidence: None };
+        Metadata { partnership: Partnership::default(), document }
+    }
 }
 
 /// How many leading blocks count as the title region.
@@ -117,10 +135,10 @@ static THIS_KIND: LazyLock<Regex> = LazyLock::new(|| {
 });
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b((?:19|20)\d{2})\b").unwrap());
 
-pub fn recognise(ctx: &Context) -> Metadata {
+pub(crate) fn recognise(ctx: &Context, _upstream: &Upstream) -> Found<Metadata> {
     let partnership = partnership(ctx);
     let document = document_info(ctx);
-    Metadata { partnership, document }
+    Found::new(Metadata { partnership, document })
 }
 
 /// Block texts with line breaks flattened.
@@ -293,7 +311,7 @@ mod tests {
 
     fn meta(text: &str) -> Metadata {
         let doc = sgx_read::read(text.as_bytes(), "t.md").unwrap();
-        recognise(&Context::new(&doc))
+        recognise(&Context::new(&doc), &Upstream::default()).facts
     }
 
     #[test]

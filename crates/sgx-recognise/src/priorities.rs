@@ -1,14 +1,20 @@
 //! Priorities: the partnership's stated strategic priorities, once each, in document order.
 //!
-//! Sources, strongest first:
-//! 1. labelled priorities in any numbering style ("Priority 1:", "Priority One –",
+//! **Sources, strongest first.**
+//! 1. priority tables ("Priority | Description | Links to subgroups") with their performance
+//!    measures and linked subgroups;
+//! 2. labelled priorities in any numbering style ("Priority 1:", "Priority One –",
 //!    "Priority IV."), in paragraphs, list items, headings and table cells; where the label
 //!    opens a bold run, the bold run is the title;
-//! 2. priority tables ("Priority | Description | Links to subgroups") with their performance
-//!    measures and linked subgroups;
 //! 3. a list introduced by a sentence or heading about priorities (Roman numerals, numbers or
 //!    plain bullets), or bold lead-ins under a priorities heading;
-//! 4. failing all of those, the band rows / section headings of the action tables.
+//! 4. failing all of those, the band rows / section headings of the action tables (upstream).
+//!
+//! **Vocabulary.** "Priority"/"priorities" with number words, digits or Roman numerals;
+//! measure labels ("Performance measures:"); subgroup and lead header words.
+//!
+//! **Known limits.** Reads the action tables (upstream). Priorities stated only in running
+//! prose ("we will focus on neglect and exploitation") are not found.
 
 use std::sync::LazyLock;
 
@@ -16,7 +22,7 @@ use regex_lite::Regex;
 use sgx_ir::{Block, BlockKind, ListItem, Provenance, Style, Table, Text};
 use sgx_model::{Evidence, Priority};
 
-use crate::actions::ActionTables;
+use crate::found::{Found, Upstream};
 use crate::table_roles::row_provenance;
 use crate::util::{
     any_number, clean, contains_ignore_ascii_case, evidence, heading_text, similarity, split_names, Context,
@@ -70,7 +76,8 @@ struct Candidate {
     evidence: Evidence,
 }
 
-pub fn recognise(ctx: &Context, actions: &ActionTables) -> Vec<Priority> {
+pub(crate) fn recognise(ctx: &Context, upstream: &Upstream) -> Found<Vec<Priority>> {
+    let actions = &upstream.actions;
     let mut labelled = Vec::new();
     let mut tabled = Vec::new();
     let mut listed = Vec::new();
@@ -123,7 +130,7 @@ pub fn recognise(ctx: &Context, actions: &ActionTables) -> Vec<Priority> {
             })
             .collect()
     };
-    dedupe(chosen)
+    Found::new(dedupe(chosen))
 }
 
 /// A labelled priority at the start of each line of `text`.
@@ -404,8 +411,11 @@ mod tests {
     fn priorities(text: &str) -> Vec<(u32, String)> {
         let doc = sgx_read::read(text.as_bytes(), "t.md").unwrap();
         let ctx = Context::new(&doc);
-        let actions = crate::actions::recognise(&ctx);
-        recognise(&ctx, &actions).into_iter().map(|p| (p.number.unwrap(), p.title)).collect()
+        let upstream = Upstream {
+            actions: crate::actions::recognise(&ctx, &Upstream::default()).facts,
+            ..Default::default()
+        };
+        recognise(&ctx, &upstream).facts.into_iter().map(|p| (p.number.unwrap(), p.title)).collect()
     }
 
     #[test]
@@ -464,7 +474,8 @@ mod tests {
         )
         .unwrap();
         let ctx = Context::new(&doc);
-        let p = recognise(&ctx, &crate::actions::recognise(&ctx));
+        let actions = crate::actions::recognise(&ctx, &Upstream::default()).facts;
+        let p = recognise(&ctx, &Upstream { actions, ..Default::default() }).facts;
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].title, "Children grow up free from neglect");
         assert_eq!(p[0].measures, vec!["Neglect plans reviewed"]);

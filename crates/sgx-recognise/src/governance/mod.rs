@@ -3,7 +3,7 @@
 //! Bodies are named in headings ("The Business Management Group (BMG):"), in the boxes of a
 //! structure chart that survive as short lines ("Independent Chair", "Meet three times per
 //! year"), in the subgroup and lead columns of tables, and in prose ("… is chaired by …",
-//! "All subgroups report to …"). The recogniser works in three steps:
+//! "All subgroups report to …"). It works in three steps:
 //!
 //! 1. **Scan** every block into `Mention`s (a name, where it was read, whether it may found a
 //!    body on its own) and `Fact`s (a chair, meeting frequency or reporting line, with the
@@ -12,8 +12,16 @@
 //!    acronym and the initials it stands for, a shortened reference ("the QA subgroup").
 //! 3. **Emit** the clusters that sit inside the partnership, with their facts resolved.
 //!
-//! Everything keys on the genre's vocabulary (body head words, role words, "chaired by",
-//! "reports to") and on layout, never on one document's names.
+//! **Sources, strongest first** (`mention::Source`): headings, structure-chart lines,
+//! subgroup columns, lead cells, prose.
+//!
+//! **Vocabulary.** Body head words, role words, stop words and outside organisations
+//! (`vocab`); the phrases "chaired by", "meets … times a year", "reports to" (`phrases`).
+//! Everything keys on the genre's vocabulary and on layout, never on one document's names.
+//!
+//! **Known limits.** Reads the partnership, glossary and action tables (upstream). Bodies
+//! named only by a role ("the Chair's group") or only in an image of a chart are not found;
+//! an acronym defined only in a later document is not expanded.
 
 mod cluster;
 mod emit;
@@ -27,20 +35,16 @@ mod tests;
 mod unit;
 mod vocab;
 
-use sgx_model::{Body, GlossaryEntry, Partnership};
+use sgx_model::Body;
 
-use crate::actions::ActionTables;
+use crate::found::{Found, Upstream};
 use crate::util::Context;
 
-pub fn recognise(
-    ctx: &Context,
-    partnership: &Partnership,
-    actions: &ActionTables,
-    glossary: &[GlossaryEntry],
-) -> Vec<Body> {
-    let scan = scan::Scan::run(ctx, partnership, actions, glossary);
+pub(crate) fn recognise(ctx: &Context, upstream: &Upstream) -> Found<Vec<Body>> {
+    let partnership = upstream.partnership();
+    let scan = scan::Scan::run(ctx, partnership, &upstream.actions, &upstream.glossary);
     let (mut mentions, facts, acronyms) = (scan.mentions, scan.facts, scan.namer.acronyms);
     cluster::resolve_conjunctions(&mut mentions);
     let clusters = cluster::Clusters::build(&mentions);
-    emit::emit(&mentions, &facts, &acronyms, &clusters, partnership)
+    Found::new(emit::emit(&mentions, &facts, &acronyms, &clusters, partnership))
 }

@@ -1,6 +1,7 @@
 //! Scenario tests: small fictional documents through the reader and every step.
 
 use super::*;
+use crate::metadata::Metadata;
 use crate::util::Context;
 use sgx_model::{Body, Partnership};
 
@@ -9,9 +10,11 @@ fn bodies(text: &str, partnership: (&str, &str)) -> Vec<Body> {
     let ctx = Context::new(&doc);
     let p =
         Partnership { name: Some(partnership.0.into()), acronym: Some(partnership.1.into()), evidence: None };
-    let actions = crate::actions::recognise(&ctx);
-    let glossary = crate::glossary::recognise(&ctx);
-    recognise(&ctx, &p, &actions, &glossary)
+    let mut up =
+        Upstream { metadata: Some(Metadata { partnership: p, ..Metadata::none() }), ..Default::default() };
+    up.glossary = crate::glossary::recognise(&ctx, &up).facts;
+    up.actions = crate::actions::recognise(&ctx, &up).facts;
+    recognise(&ctx, &up).facts
 }
 
 fn find<'b>(bodies: &'b [Body], name: &str) -> &'b Body {
