@@ -30,8 +30,6 @@ mod mention;
 mod names;
 mod phrases;
 mod scan;
-#[cfg(test)]
-mod tests;
 mod unit;
 mod vocab;
 
