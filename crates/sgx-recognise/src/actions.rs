@@ -10,10 +10,10 @@
 use std::sync::LazyLock;
 
 use regex_lite::Regex;
-use sgx_ir::{Block, Cell, CellPara, Row, Style, Table};
+use sgx_ir::{Block, Cell, CellPara, Row, Style, Table, Warning, WarningKind};
 use sgx_model::{Action, Evidence, Timescale};
 
-use crate::util::{clean, evidence, split_names, Context};
+use crate::util::{clean, evidence, provenance_of, split_names, Context};
 
 /// What the action recogniser found: the rows, and the band / section headings that group
 /// them (which read as priorities where a document states none elsewhere).
@@ -23,7 +23,7 @@ pub struct ActionTables {
     pub sections: Vec<Section>,
     /// Indices of the blocks recognised as action tables.
     pub tables: Vec<usize>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// A band row or section heading inside an action table.
@@ -362,7 +362,8 @@ fn read_row(
     ]) || (!rag.is_empty() && !RAG_VALUE.is_match(&rag))
         || leads.iter().chain(&measures).chain(&tasks).any(|t| only_dates(t));
     if garbled {
-        out.warnings.push(format!("action row at lines {:?} looks garbled: kept and flagged", ev.lines));
+        let message = "action row looks garbled: kept and flagged";
+        out.warnings.push(Warning::at(WarningKind::Garbled, provenance_of(&ev), message));
     }
     out.actions.push(Action {
         objective_ref: st.objective_ref.clone().or_else(|| st.section_ref.clone()),

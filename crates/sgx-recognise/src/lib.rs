@@ -24,14 +24,13 @@ pub fn recognise(doc: &Document) -> Extraction {
     let action_tables = actions::recognise(&ctx);
     let priorities = priorities::recognise(&ctx, &action_tables);
     let bodies = governance::recognise(&ctx, &meta.partnership, &action_tables, &glossary);
-    let mut warnings = doc.warnings.clone();
-    warnings.extend(action_tables.warnings.iter().cloned());
+    let warnings = doc.warnings.iter().chain(&action_tables.warnings).map(util::model_warning).collect();
     Extraction {
         schema_version: SCHEMA_VERSION.to_string(),
         sgx_version: env!("CARGO_PKG_VERSION").to_string(),
         source: SourceInfo {
             path: doc.source.path.clone(),
-            format: format!("{:?}", doc.source.format).to_lowercase(),
+            format: doc.source.format,
             pages: doc.source.pages,
         },
         partnership: meta.partnership,

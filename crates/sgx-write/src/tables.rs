@@ -162,7 +162,7 @@ fn document_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>
     vec![vec![
         text(id.as_str()),
         text(&d.source.path),
-        text(&d.source.format),
+        text(d.source.format.as_str()),
         opt_int(d.source.pages),
         opt_text(&d.partnership.name),
         opt_text(&d.partnership.acronym),
@@ -291,7 +291,7 @@ pub(crate) mod tests {
             sgx_version: "0.1.0".into(),
             source: SourceInfo {
                 path: "plans/a \"quoted\", plan.txt".into(),
-                format: "text".into(),
+                format: sgx_model::Format::Text,
                 pages: None,
             },
             partnership: Partnership {
@@ -340,7 +340,13 @@ pub(crate) mod tests {
                 expansion: "Local Authority Designated Officer".into(),
                 evidence: ev(9),
             }],
-            warnings: vec!["line 4: dropped page number".into()],
+            warnings: vec![sgx_model::Warning {
+                kind: sgx_model::WarningKind::DroppedDebris,
+                message: "dropped page number".into(),
+                page: None,
+                lines: Some([4, 4]),
+                path: None,
+            }],
         }
     }
 

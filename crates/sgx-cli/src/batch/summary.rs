@@ -43,7 +43,7 @@ impl Summary {
             self.pages += u64::from(pages);
             self.documents_with_pages += 1;
         }
-        *self.formats.entry(doc.source.format.clone()).or_default() += 1;
+        *self.formats.entry(doc.source.format.as_str().to_string()).or_default() += 1;
         self.priorities += doc.priorities.len();
         self.actions += doc.actions.len();
         self.governance_bodies += doc.governance.bodies.len();
