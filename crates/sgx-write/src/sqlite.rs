@@ -11,7 +11,7 @@ use sgx_model::Extraction;
 use tempfile::NamedTempFile;
 
 use crate::atomic;
-use crate::tables::{Cell, Table, TABLES};
+use crate::tables::{Cell, Column, ColumnType, Table, TABLES};
 use crate::{DocumentId, WriteError};
 
 pub const SQLITE_FILE: &str = "sgx.sqlite";
@@ -102,11 +102,27 @@ impl ToSql for Cell<'_> {
 }
 
 fn create_table(table: &Table) -> String {
-    let mut parts: Vec<String> = table.columns.iter().map(|c| format!("{} {}", c.name, c.sql)).collect();
+    let mut parts: Vec<String> = table.columns.iter().map(column_sql).collect();
     if !table.constraints.is_empty() {
         parts.push(table.constraints.to_string());
     }
     format!("CREATE TABLE {} (\n  {}\n);\n", table.name, parts.join(",\n  "))
+}
+
+/// A column's declaration: name, SQL type and column constraint.
+fn column_sql(column: &Column) -> String {
+    // SQLite has no boolean or list type: booleans are 0 / 1, lists JSON arrays (see `ToSql`).
+    let ty = match column.ty {
+        ColumnType::Text | ColumnType::List => "TEXT",
+        ColumnType::Int | ColumnType::Bool => "INTEGER",
+    };
+    // The key is declared without NOT NULL, as it always has been; it is never null all the same.
+    let constraint = match (column.primary_key, column.nullable) {
+        (true, _) => " PRIMARY KEY",
+        (false, false) => " NOT NULL",
+        (false, true) => "",
+    };
+    format!("{} {ty}{constraint}", column.name)
 }
 
 fn insert(table: &Table) -> String {
@@ -174,6 +190,93 @@ mod tests {
             conn.execute("INSERT INTO glossary VALUES ('nope', 1, 't', 'e', 0, NULL, NULL, NULL)", []);
         assert!(orphan.is_err(), "the foreign key is declared");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary or journal file left");
+    }
+
+    #[test]
+    fn column_types_declare_the_schema_sgx_has_always_had() {
+        // The tables as sgx.sqlite declared them before columns were typed, byte for byte.
+        let expected = "\
+CREATE TABLE documents (
+  document_id TEXT PRIMARY KEY,
+  path TEXT NOT NULL,
+  format TEXT NOT NULL,
+  pages INTEGER,
+  partnership TEXT,
+  partnership_acronym TEXT,
+  kind TEXT NOT NULL,
+  title TEXT,
+  start_year INTEGER,
+  end_year INTEGER,
+  period TEXT,
+  priority_count INTEGER NOT NULL,
+  action_count INTEGER NOT NULL,
+  body_count INTEGER NOT NULL,
+  glossary_count INTEGER NOT NULL,
+  warning_count INTEGER NOT NULL,
+  schema_version TEXT NOT NULL,
+  sgx_version TEXT NOT NULL
+);
+CREATE TABLE priorities (
+  document_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  number INTEGER,
+  title TEXT NOT NULL,
+  measures TEXT NOT NULL,
+  subgroups TEXT NOT NULL,
+  block INTEGER NOT NULL,
+  page INTEGER,
+  first_line INTEGER,
+  last_line INTEGER,
+  PRIMARY KEY (document_id, position), FOREIGN KEY (document_id) REFERENCES documents (document_id)
+);
+CREATE TABLE actions (
+  document_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  objective_ref TEXT,
+  objective TEXT,
+  section TEXT,
+  tasks TEXT NOT NULL,
+  leads TEXT NOT NULL,
+  measures TEXT NOT NULL,
+  timescale TEXT,
+  timescale_dates TEXT NOT NULL,
+  progress TEXT,
+  rag TEXT,
+  garbled INTEGER NOT NULL,
+  block INTEGER NOT NULL,
+  page INTEGER,
+  first_line INTEGER,
+  last_line INTEGER,
+  PRIMARY KEY (document_id, position), FOREIGN KEY (document_id) REFERENCES documents (document_id)
+);
+CREATE TABLE governance (
+  document_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  acronym TEXT,
+  chair TEXT,
+  meets TEXT,
+  reports_to TEXT,
+  block INTEGER NOT NULL,
+  page INTEGER,
+  first_line INTEGER,
+  last_line INTEGER,
+  PRIMARY KEY (document_id, position), FOREIGN KEY (document_id) REFERENCES documents (document_id)
+);
+CREATE TABLE glossary (
+  document_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  term TEXT NOT NULL,
+  expansion TEXT NOT NULL,
+  block INTEGER NOT NULL,
+  page INTEGER,
+  first_line INTEGER,
+  last_line INTEGER,
+  PRIMARY KEY (document_id, position), FOREIGN KEY (document_id) REFERENCES documents (document_id)
+);
+";
+        let schema: String = TABLES.iter().map(|t| create_table(t)).collect();
+        assert_eq!(schema, expected);
     }
 
     #[test]

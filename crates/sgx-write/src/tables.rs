@@ -10,6 +10,7 @@ use std::borrow::Cow;
 use sgx_model::{Evidence, Extraction};
 
 use crate::DocumentId;
+use ColumnType::{Bool, Int, List, Text};
 
 /// Separator of list items inside one CSV field. Split with it exactly (it is not a regex);
 /// an item that itself contains it cannot be told apart, which the JSON exports avoid.
@@ -25,10 +26,44 @@ pub enum Cell<'a> {
     List(&'a [String]),
 }
 
-/// A column: its name and its SQL declaration (type and column constraints).
+/// What a column holds; each export maps it to its own type (see `sqlite.rs` for SQL).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnType {
+    /// [`Cell::Text`]
+    Text,
+    /// [`Cell::Int`]
+    Int,
+    /// [`Cell::Bool`]
+    Bool,
+    /// [`Cell::List`]: never null, an empty list instead.
+    List,
+}
+
+/// A column of a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Column {
     pub name: &'static str,
-    pub sql: &'static str,
+    pub ty: ColumnType,
+    /// Whether a row may hold [`Cell::Null`] here.
+    pub nullable: bool,
+    /// The table's key on its own (the documents table's `document_id`); child tables are keyed
+    /// by [`Table::constraints`] instead.
+    pub primary_key: bool,
+}
+
+/// A column that always has a value.
+const fn required(name: &'static str, ty: ColumnType) -> Column {
+    Column { name, ty, nullable: false, primary_key: false }
+}
+
+/// A column that may be empty ([`Cell::Null`]).
+const fn optional(name: &'static str, ty: ColumnType) -> Column {
+    Column { name, ty, nullable: true, primary_key: false }
+}
+
+/// The table's own key: a value in every row, no two rows alike.
+const fn primary_key(name: &'static str, ty: ColumnType) -> Column {
+    Column { name, ty, nullable: false, primary_key: true }
 }
 
 /// Rows of one table for one document, in column order.
@@ -46,34 +81,30 @@ pub struct Table {
 /// Every table, parents first (the order rows must be inserted in for the foreign keys).
 pub static TABLES: [&Table; 5] = [&DOCUMENTS, &PRIORITIES, &ACTIONS, &GOVERNANCE, &GLOSSARY];
 
-const fn col(name: &'static str, sql: &'static str) -> Column {
-    Column { name, sql }
-}
-
 const CHILD_KEYS: &str =
     "PRIMARY KEY (document_id, position), FOREIGN KEY (document_id) REFERENCES documents (document_id)";
 
 pub static DOCUMENTS: Table = Table {
     name: "documents",
     columns: &[
-        col("document_id", "TEXT PRIMARY KEY"),
-        col("path", "TEXT NOT NULL"),
-        col("format", "TEXT NOT NULL"),
-        col("pages", "INTEGER"),
-        col("partnership", "TEXT"),
-        col("partnership_acronym", "TEXT"),
-        col("kind", "TEXT NOT NULL"),
-        col("title", "TEXT"),
-        col("start_year", "INTEGER"),
-        col("end_year", "INTEGER"),
-        col("period", "TEXT"),
-        col("priority_count", "INTEGER NOT NULL"),
-        col("action_count", "INTEGER NOT NULL"),
-        col("body_count", "INTEGER NOT NULL"),
-        col("glossary_count", "INTEGER NOT NULL"),
-        col("warning_count", "INTEGER NOT NULL"),
-        col("schema_version", "TEXT NOT NULL"),
-        col("sgx_version", "TEXT NOT NULL"),
+        primary_key("document_id", Text),
+        required("path", Text),
+        required("format", Text),
+        optional("pages", Int),
+        optional("partnership", Text),
+        optional("partnership_acronym", Text),
+        required("kind", Text),
+        optional("title", Text),
+        optional("start_year", Int),
+        optional("end_year", Int),
+        optional("period", Text),
+        required("priority_count", Int),
+        required("action_count", Int),
+        required("body_count", Int),
+        required("glossary_count", Int),
+        required("warning_count", Int),
+        required("schema_version", Text),
+        required("sgx_version", Text),
     ],
     constraints: "",
     rows: document_rows,
@@ -82,16 +113,16 @@ pub static DOCUMENTS: Table = Table {
 pub static PRIORITIES: Table = Table {
     name: "priorities",
     columns: &[
-        col("document_id", "TEXT NOT NULL"),
-        col("position", "INTEGER NOT NULL"),
-        col("number", "INTEGER"),
-        col("title", "TEXT NOT NULL"),
-        col("measures", "TEXT NOT NULL"),
-        col("subgroups", "TEXT NOT NULL"),
-        col("block", "INTEGER NOT NULL"),
-        col("page", "INTEGER"),
-        col("first_line", "INTEGER"),
-        col("last_line", "INTEGER"),
+        required("document_id", Text),
+        required("position", Int),
+        optional("number", Int),
+        required("title", Text),
+        required("measures", List),
+        required("subgroups", List),
+        required("block", Int),
+        optional("page", Int),
+        optional("first_line", Int),
+        optional("last_line", Int),
     ],
     constraints: CHILD_KEYS,
     rows: priority_rows,
@@ -100,23 +131,23 @@ pub static PRIORITIES: Table = Table {
 pub static ACTIONS: Table = Table {
     name: "actions",
     columns: &[
-        col("document_id", "TEXT NOT NULL"),
-        col("position", "INTEGER NOT NULL"),
-        col("objective_ref", "TEXT"),
-        col("objective", "TEXT"),
-        col("section", "TEXT"),
-        col("tasks", "TEXT NOT NULL"),
-        col("leads", "TEXT NOT NULL"),
-        col("measures", "TEXT NOT NULL"),
-        col("timescale", "TEXT"),
-        col("timescale_dates", "TEXT NOT NULL"),
-        col("progress", "TEXT"),
-        col("rag", "TEXT"),
-        col("garbled", "INTEGER NOT NULL"),
-        col("block", "INTEGER NOT NULL"),
-        col("page", "INTEGER"),
-        col("first_line", "INTEGER"),
-        col("last_line", "INTEGER"),
+        required("document_id", Text),
+        required("position", Int),
+        optional("objective_ref", Text),
+        optional("objective", Text),
+        optional("section", Text),
+        required("tasks", List),
+        required("leads", List),
+        required("measures", List),
+        optional("timescale", Text),
+        required("timescale_dates", List),
+        optional("progress", Text),
+        optional("rag", Text),
+        required("garbled", Bool),
+        required("block", Int),
+        optional("page", Int),
+        optional("first_line", Int),
+        optional("last_line", Int),
     ],
     constraints: CHILD_KEYS,
     rows: action_rows,
@@ -125,17 +156,17 @@ pub static ACTIONS: Table = Table {
 pub static GOVERNANCE: Table = Table {
     name: "governance",
     columns: &[
-        col("document_id", "TEXT NOT NULL"),
-        col("position", "INTEGER NOT NULL"),
-        col("name", "TEXT NOT NULL"),
-        col("acronym", "TEXT"),
-        col("chair", "TEXT"),
-        col("meets", "TEXT"),
-        col("reports_to", "TEXT"),
-        col("block", "INTEGER NOT NULL"),
-        col("page", "INTEGER"),
-        col("first_line", "INTEGER"),
-        col("last_line", "INTEGER"),
+        required("document_id", Text),
+        required("position", Int),
+        required("name", Text),
+        optional("acronym", Text),
+        optional("chair", Text),
+        optional("meets", Text),
+        optional("reports_to", Text),
+        required("block", Int),
+        optional("page", Int),
+        optional("first_line", Int),
+        optional("last_line", Int),
     ],
     constraints: CHILD_KEYS,
     rows: governance_rows,
@@ -144,14 +175,14 @@ pub static GOVERNANCE: Table = Table {
 pub static GLOSSARY: Table = Table {
     name: "glossary",
     columns: &[
-        col("document_id", "TEXT NOT NULL"),
-        col("position", "INTEGER NOT NULL"),
-        col("term", "TEXT NOT NULL"),
-        col("expansion", "TEXT NOT NULL"),
-        col("block", "INTEGER NOT NULL"),
-        col("page", "INTEGER"),
-        col("first_line", "INTEGER"),
-        col("last_line", "INTEGER"),
+        required("document_id", Text),
+        required("position", Int),
+        required("term", Text),
+        required("expansion", Text),
+        required("block", Int),
+        optional("page", Int),
+        optional("first_line", Int),
+        optional("last_line", Int),
     ],
     constraints: CHILD_KEYS,
     rows: glossary_rows,
@@ -358,6 +389,68 @@ pub(crate) mod tests {
                 "{} is keyed by document_id",
                 table.name
             );
+        }
+    }
+
+    /// The sample with every optional field empty.
+    fn sparse() -> Extraction {
+        let mut d = sample();
+        let bare = |e: &mut Evidence| {
+            e.page = None;
+            e.lines = None;
+        };
+        d.source.pages = None;
+        d.partnership = Partnership { name: None, acronym: None, evidence: None };
+        d.document.title = None;
+        d.document.period = None;
+        for p in &mut d.priorities {
+            p.number = None;
+            bare(&mut p.evidence);
+        }
+        for a in &mut d.actions {
+            (a.objective_ref, a.objective, a.section, a.progress, a.rag) = (None, None, None, None, None);
+            a.timescale = None;
+            bare(&mut a.evidence);
+        }
+        for b in &mut d.governance.bodies {
+            (b.acronym, b.chair, b.meets, b.reports_to) = (None, None, None, None);
+            bare(&mut b.evidence);
+        }
+        for g in &mut d.glossary {
+            bare(&mut g.evidence);
+        }
+        d
+    }
+
+    #[test]
+    fn cells_have_their_column_types() {
+        let id = crate::document_id(&b"x"[..]).unwrap();
+        for (doc, all_empty) in [(sample(), false), (sparse(), true)] {
+            for table in TABLES {
+                for row in (table.rows)(&id, &doc) {
+                    for (cell, column) in row.iter().zip(table.columns) {
+                        let fits = matches!(
+                            (cell, column.ty),
+                            (Cell::Null, _)
+                                | (Cell::Text(_), Text)
+                                | (Cell::Int(_), Int)
+                                | (Cell::Bool(_), Bool)
+                                | (Cell::List(_), List)
+                        );
+                        assert!(fits, "{}.{}: {cell:?} in a {:?} column", table.name, column.name, column.ty);
+                        if *cell == Cell::Null || all_empty {
+                            // With every optional field empty, exactly the nullable columns are null.
+                            assert_eq!(
+                                *cell == Cell::Null,
+                                column.nullable,
+                                "{}.{}: {cell:?}",
+                                table.name,
+                                column.name
+                            );
+                        }
+                    }
+                }
+            }
         }
     }
 
