@@ -10,11 +10,18 @@ use rusqlite::{Connection, ToSql};
 use sgx_model::Extraction;
 use tempfile::NamedTempFile;
 
+use super::{Export, ExportFormat};
 use crate::atomic;
 use crate::tables::{Cell, Column, ColumnType, Table, TABLES};
 use crate::{DocumentId, WriteError};
 
-pub const SQLITE_FILE: &str = "sgx.sqlite";
+const SQLITE_FILE: &str = "sgx.sqlite";
+
+pub(super) const EXPORT: ExportFormat = ExportFormat {
+    name: "sqlite",
+    files: || vec![SQLITE_FILE.to_string()],
+    create: |out_dir| Ok(Box::new(SqliteExport::create(out_dir)?)),
+};
 
 const INDEXES: &str = "
 CREATE INDEX documents_partnership ON documents (partnership);
@@ -30,7 +37,7 @@ SELECT partnership, max(partnership_acronym) AS acronym, count(*) AS documents,
 FROM documents GROUP BY partnership;
 ";
 
-pub struct SqliteExport {
+struct SqliteExport {
     conn: Connection,
     // Held so the file is deleted if the export is dropped unfinished.
     temp: NamedTempFile,
@@ -39,7 +46,7 @@ pub struct SqliteExport {
 }
 
 impl SqliteExport {
-    pub fn create(out_dir: &Path) -> Result<SqliteExport, WriteError> {
+    fn create(out_dir: &Path) -> Result<SqliteExport, WriteError> {
         let dest = out_dir.join(SQLITE_FILE);
         let temp = atomic::temp_in(&dest)?;
         let err = sql_error(dest.clone());
@@ -57,8 +64,10 @@ impl SqliteExport {
         let inserts = TABLES.iter().map(|t| insert(t)).collect();
         Ok(SqliteExport { conn, temp, dest, inserts })
     }
+}
 
-    pub fn add(&mut self, id: &DocumentId, doc: &Extraction) -> Result<(), WriteError> {
+impl Export for SqliteExport {
+    fn add(&mut self, id: &DocumentId, doc: &Extraction) -> Result<(), WriteError> {
         let err = sql_error(self.dest.clone());
         for (table, sql) in TABLES.iter().zip(&self.inserts) {
             let mut stmt = self.conn.prepare_cached(sql).map_err(&err)?;
@@ -69,8 +78,8 @@ impl SqliteExport {
         Ok(())
     }
 
-    pub fn finish(self) -> Result<(), WriteError> {
-        let SqliteExport { conn, temp, dest, .. } = self;
+    fn finish(self: Box<Self>) -> Result<(), WriteError> {
+        let SqliteExport { conn, temp, dest, .. } = *self;
         let err = sql_error(dest.clone());
         conn.execute_batch("COMMIT").map_err(&err)?;
         // Indexes after the bulk load: building them once is faster than keeping them up to date.
@@ -169,7 +178,7 @@ mod tests {
     #[test]
     fn tables_keys_and_views() {
         let dir = tempfile::tempdir().unwrap();
-        let mut export = SqliteExport::create(dir.path()).unwrap();
+        let mut export = (EXPORT.create)(dir.path()).unwrap();
         let a = crate::document_id(&b"a"[..]).unwrap();
         let b = crate::document_id(&b"b"[..]).unwrap();
         export.add(&a, &sample()).unwrap();
@@ -282,7 +291,7 @@ CREATE TABLE glossary (
     #[test]
     fn duplicate_document_is_an_error_not_a_second_row() {
         let dir = tempfile::tempdir().unwrap();
-        let mut export = SqliteExport::create(dir.path()).unwrap();
+        let mut export = (EXPORT.create)(dir.path()).unwrap();
         let a = crate::document_id(&b"a"[..]).unwrap();
         export.add(&a, &sample()).unwrap();
         assert!(export.add(&a, &sample()).is_err());
