@@ -4,6 +4,9 @@
 //!
 //! List fields (tasks, leads, measures...) are joined with [`LIST_SEPARATOR`] in CSV and stored
 //! as JSON arrays in SQLite (read them with `json_each`). The JSON exports keep true lists.
+//!
+//! A table below a document also names the kind of fact its rows are ([`FactKind`]), which is
+//! how the batch summary counts facts without a list of its own.
 
 use std::borrow::Cow;
 
@@ -76,6 +79,24 @@ pub struct Table {
     /// SQL table constraints after the columns (keys).
     pub constraints: &'static str,
     pub rows: RowsFn,
+    /// The facts its rows are, counted in the batch summary; `None` for the documents table.
+    pub facts: Option<FactKind>,
+}
+
+/// A kind of fact, as the batch summary counts it.
+#[derive(Debug)]
+pub struct FactKind {
+    /// Its key in `summary.json` ("governance_bodies").
+    pub key: &'static str,
+    /// Its plural for people ("governance bodies").
+    pub noun: &'static str,
+    /// How many a document has: the rows of the table, without making them.
+    pub count: fn(&Extraction) -> usize,
+}
+
+/// Every kind of fact, in the order of [`TABLES`].
+pub fn fact_kinds() -> impl Iterator<Item = &'static FactKind> {
+    TABLES.iter().filter_map(|t| t.facts.as_ref())
 }
 
 /// Every table, parents first (the order rows must be inserted in for the foreign keys).
@@ -108,6 +129,7 @@ pub static DOCUMENTS: Table = Table {
     ],
     constraints: "",
     rows: document_rows,
+    facts: None,
 };
 
 pub static PRIORITIES: Table = Table {
@@ -126,6 +148,7 @@ pub static PRIORITIES: Table = Table {
     ],
     constraints: CHILD_KEYS,
     rows: priority_rows,
+    facts: Some(FactKind { key: "priorities", noun: "priorities", count: |d| d.priorities.len() }),
 };
 
 pub static ACTIONS: Table = Table {
@@ -151,6 +174,7 @@ pub static ACTIONS: Table = Table {
     ],
     constraints: CHILD_KEYS,
     rows: action_rows,
+    facts: Some(FactKind { key: "actions", noun: "actions", count: |d| d.actions.len() }),
 };
 
 pub static GOVERNANCE: Table = Table {
@@ -170,6 +194,11 @@ pub static GOVERNANCE: Table = Table {
     ],
     constraints: CHILD_KEYS,
     rows: governance_rows,
+    facts: Some(FactKind {
+        key: "governance_bodies",
+        noun: "governance bodies",
+        count: |d| d.governance.bodies.len(),
+    }),
 };
 
 pub static GLOSSARY: Table = Table {
@@ -186,6 +215,7 @@ pub static GLOSSARY: Table = Table {
     ],
     constraints: CHILD_KEYS,
     rows: glossary_rows,
+    facts: Some(FactKind { key: "glossary_entries", noun: "glossary entries", count: |d| d.glossary.len() }),
 };
 
 fn document_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>> {
@@ -452,6 +482,20 @@ pub(crate) mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn fact_counts_are_row_counts() {
+        let id = crate::document_id(&b"x"[..]).unwrap();
+        let mut doc = sample();
+        doc.actions.push(doc.actions[0].clone());
+        for table in TABLES {
+            if let Some(kind) = &table.facts {
+                assert_eq!((kind.count)(&doc), (table.rows)(&id, &doc).len(), "{}", table.name);
+            }
+        }
+        let keys: std::collections::HashSet<&str> = fact_kinds().map(|k| k.key).collect();
+        assert_eq!(keys.len(), fact_kinds().count(), "each kind has its own key in summary.json");
     }
 
     #[test]
