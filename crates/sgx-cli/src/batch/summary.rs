@@ -172,7 +172,7 @@ mod tests {
         Extraction {
             schema_version: SCHEMA_VERSION.into(),
             sgx_version: "0.1.0".into(),
-            source: SourceInfo { path: "plan.txt".into(), format: "text".into(), pages: Some(7) },
+            source: SourceInfo { path: "plan.txt".into(), format: sgx_model::Format::Text, pages: Some(7) },
             partnership: Partnership::default(),
             document: DocumentInfo {
                 kind: DocumentKind::Workplan,
