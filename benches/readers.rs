@@ -44,7 +44,7 @@ fn readers(c: &mut Criterion) {
             b.iter(|| sgx_read::read(&bytes, &name).map(|d| d.blocks.len()))
         });
         group.bench_function(format!("{format}+recognise/{name}"), |b| {
-            b.iter(|| sgx_read::read(&bytes, &name).map(|d| sgx_recognise::recognise(&d).actions.len()))
+            b.iter(|| sgx_pipeline::extract(&bytes, &name, &mut |_| {}).map(|m| m.actions.len()))
         });
     }
     group.finish();

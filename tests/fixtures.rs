@@ -5,21 +5,15 @@
 //! word processors and web pages print — no-break, thin, narrow no-break and em spaces. The
 //! recognisers match ASCII whitespace only, so every reader must hand them ' ' (or '\n').
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
+use common::read;
 use serde_json::Value;
 
 fn fixtures(dir: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(dir);
-    let mut files: Vec<PathBuf> =
-        std::fs::read_dir(&dir).expect("fixture folder").map(|e| e.unwrap().path()).collect();
-    files.sort();
-    files
-}
-
-fn read(path: &Path) -> sgx_ir::Document {
-    let bytes = std::fs::read(path).unwrap();
-    sgx_read::read(&bytes, &path.display().to_string()).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    common::files_in(&format!("fixtures/{dir}"))
 }
 
 /// Every string in a JSON value, with the key it sits under.
@@ -35,9 +29,9 @@ fn strings<'a>(v: &'a Value, key: &'a str, out: &mut Vec<(&'a str, &'a str)>) {
 #[test]
 fn every_reader_turns_unicode_spaces_into_ascii_ones() {
     let files = fixtures("spaces");
-    let mut formats: Vec<String> = files.iter().map(|f| format!("{:?}", read(f).source.format)).collect();
+    let mut formats: Vec<&str> = files.iter().map(|f| read(f).source.format.as_str()).collect();
     formats.sort();
-    assert_eq!(formats, ["Docx", "Html", "Markdown", "Pdf"]);
+    assert_eq!(formats, ["docx", "html", "markdown", "pdf"]);
     for path in &files {
         let ir = serde_json::to_value(read(path)).unwrap();
         let mut found = Vec::new();
@@ -53,7 +47,7 @@ fn every_reader_turns_unicode_spaces_into_ascii_ones() {
 #[test]
 fn facts_read_through_unicode_spaces_are_the_same_in_every_format() {
     let facts = |path: &Path| {
-        let mut v = serde_json::to_value(sgx_recognise::recognise(&read(path))).unwrap();
+        let mut v = common::extract_json(path);
         fn strip(v: &mut Value) {
             match v {
                 Value::Object(o) => {

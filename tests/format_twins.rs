@@ -6,7 +6,7 @@
 //! Compared: partnership, document, priorities, actions, governance and glossary. Not
 //! compared: evidence (block indices, lines and paths differ by format), source and warnings.
 
-use std::path::Path;
+mod common;
 
 use serde_json::Value;
 
@@ -22,14 +22,11 @@ const TWINS: &[(&str, &str)] = &[
     ("northmoor_scp_business_plan_2019-22.md", "northmoor_scp_business_plan_2019-22.pdf"),
 ];
 
-const FACTS: &[&str] = &["partnership", "document", "priorities", "actions", "governance", "glossary"];
+use common::FACTS;
 
 /// The model of one corpus file as JSON.
 fn extract(name: &str) -> Value {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(name);
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
-    let doc = sgx_read::read(&bytes, name).unwrap_or_else(|e| panic!("{name}: {e}"));
-    serde_json::to_value(sgx_recognise::recognise(&doc)).expect("the model serialises")
+    common::extract_json(&common::root().join("corpus").join(name))
 }
 
 /// The facts without their evidence. Governance bodies are compared as a set: the order the

@@ -19,8 +19,9 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use rayon::prelude::*;
-use sgx_write::{AtomicFile, DocumentId, DocumentStore, ExportFormat};
+use sgx_write::{AtomicFile, DocumentId, DocumentStore, ExportFormat, EXPORTS, LIST_SEPARATOR, STORE_DIR};
 
 use exporter::{Exporter, Finished, Outcome, ERRORS_FILE};
 use progress::Progress;
@@ -39,17 +40,17 @@ const SUMMARY_FILE: &str = "summary.json";
 /// Held locked while a batch writes to the folder.
 const LOCK_FILE: &str = ".sgx-lock";
 
-const AFTER_HELP: &str = "\
-Writes to DIR: documents/<id>.json (one model per document; the id comes from the content),
-documents.jsonl, documents.csv, priorities.csv, actions.csv, governance.csv, glossary.csv,
-sgx.sqlite, errors.jsonl (one line per failed input) and summary.json. CSV list fields are
-joined with \" | \". A re-run skips documents whose content and sgx version are unchanged.
-
+/// The help after the options ends with these; the list of files before them is made from
+/// the exports (see [`after_help`]).
+const EXIT_CODES_HELP: &str = "\
 Exit codes: 0 every document succeeded; 3 some documents failed and everything else was
 written; 1 the batch could not run or write its output; 2 the command line is wrong.";
 
+/// Width the help after the options is wrapped to (clap wraps only its own text).
+const HELP_WIDTH: usize = 95;
+
 #[derive(clap::Args)]
-#[command(after_help = AFTER_HELP)]
+#[command(after_help = after_help())]
 pub struct BatchArgs {
     /// Files and folders to read (folders recursively); `-` reads paths from stdin, one a line.
     #[arg(required = true, value_name = "INPUT")]
@@ -65,8 +66,8 @@ pub struct BatchArgs {
     force: bool,
     /// Exports to write, comma-separated [default: all]. documents/, errors.jsonl and
     /// summary.json are always written.
-    #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMAT")]
-    format: Vec<FormatArg>,
+    #[arg(long, value_parser = export_format(), value_delimiter = ',', value_name = "FORMAT")]
+    format: Vec<&'static ExportFormat>,
     /// Print nothing: no progress, no summary (errors.jsonl and the exit code still tell).
     #[arg(long, short = 'q')]
     quiet: bool,
@@ -74,21 +75,42 @@ pub struct BatchArgs {
     limits: crate::LimitArgs,
 }
 
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum FormatArg {
-    Jsonl,
-    Csv,
-    Sqlite,
+/// `--format`: the name of an export in [`EXPORTS`].
+fn export_format() -> impl TypedValueParser<Value = &'static ExportFormat> {
+    let names = EXPORTS.iter().map(ExportFormat::name);
+    PossibleValuesParser::new(names).try_map(|name: String| {
+        ExportFormat::named(&name).ok_or_else(|| format!("no export is called {name}"))
+    })
 }
 
-impl From<FormatArg> for ExportFormat {
-    fn from(f: FormatArg) -> ExportFormat {
-        match f {
-            FormatArg::Jsonl => ExportFormat::Jsonl,
-            FormatArg::Csv => ExportFormat::Csv,
-            FormatArg::Sqlite => ExportFormat::Sqlite,
+/// What a batch writes (the store, every export, the errors and the summary), then the exit codes.
+fn after_help() -> String {
+    let exports: Vec<String> = EXPORTS.iter().flat_map(ExportFormat::files).collect();
+    let files = format!(
+        "Writes to DIR: {STORE_DIR}/<id>.json (one model per document; the id comes from the content), \
+         {}, {ERRORS_FILE} (one line per failed input) and {SUMMARY_FILE}. CSV list fields are joined \
+         with \"{LIST_SEPARATOR}\". A re-run skips documents whose content and sgx version are unchanged.",
+        exports.join(", ")
+    );
+    format!("{}\n\n{EXIT_CODES_HELP}", wrap(&files, HELP_WIDTH))
+}
+
+/// `text` with its spaces turned into line breaks where a line would pass `width`.
+fn wrap(text: &str, width: usize) -> String {
+    let mut wrapped = String::new();
+    let mut line_len = 0;
+    for word in text.split(' ') {
+        if line_len > 0 && line_len + 1 + word.len() > width {
+            wrapped.push('\n');
+            line_len = 0;
+        } else if line_len > 0 {
+            wrapped.push(' ');
+            line_len += 1;
         }
+        wrapped.push_str(word);
+        line_len += word.len();
     }
+    wrapped
 }
 
 /// Run a batch and turn its result into the documented exit code.
@@ -115,11 +137,8 @@ fn run(args: BatchArgs) -> anyhow::Result<Summary> {
     std::fs::create_dir_all(out).with_context(|| format!("cannot create --out {}", out.display()))?;
     let _lock = lock(out)?;
     let store = DocumentStore::open(out)?;
-    let formats: Vec<ExportFormat> = if args.format.is_empty() {
-        ExportFormat::ALL.to_vec()
-    } else {
-        args.format.iter().map(|&f| f.into()).collect()
-    };
+    let formats: Vec<&ExportFormat> =
+        if args.format.is_empty() { EXPORTS.iter().collect() } else { args.format.clone() };
     let jobs = args
         .jobs
         .filter(|&n| n > 0)
@@ -247,7 +266,7 @@ impl Work<'_> {
 /// Every file a batch may write in DIR (whatever `--format` says): no input may be one.
 fn output_files() -> Vec<String> {
     let mut files: Vec<String> = [ERRORS_FILE, SUMMARY_FILE, LOCK_FILE].map(String::from).to_vec();
-    files.extend(ExportFormat::ALL.iter().flat_map(|f| f.files()));
+    files.extend(EXPORTS.iter().flat_map(ExportFormat::files));
     files
 }
 
@@ -278,4 +297,49 @@ fn write_summary(out: &Path, summary: &Summary) -> anyhow::Result<()> {
     writeln!(file, "{json}").with_context(|| format!("cannot write {}", path.display()))?;
     file.commit()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+
+    #[derive(clap::Parser)]
+    struct Cli {
+        #[command(flatten)]
+        batch: BatchArgs,
+    }
+
+    fn formats(args: &[&str]) -> Result<Vec<&'static str>, clap::Error> {
+        let cli = Cli::try_parse_from(["sgx", "in", "--out", "out"].iter().chain(args))?;
+        Ok(cli.batch.format.iter().map(|f| f.name()).collect())
+    }
+
+    #[test]
+    fn format_takes_the_name_of_every_export_and_nothing_else() {
+        for export in EXPORTS {
+            assert_eq!(formats(&["--format", export.name()]).unwrap(), [export.name()]);
+        }
+        let all: Vec<&str> = EXPORTS.iter().map(ExportFormat::name).collect();
+        assert_eq!(formats(&["--format", &all.join(",")]).unwrap(), all);
+        assert_eq!(formats(&[]).unwrap(), Vec::<&str>::new(), "no --format: all, decided in run()");
+        let wrong = formats(&["--format", "parquet"]).unwrap_err().to_string();
+        assert!(wrong.contains(&format!("[possible values: {}]", all.join(", "))), "{wrong}");
+    }
+
+    #[test]
+    fn after_help_names_every_file_a_batch_writes() {
+        let help = after_help();
+        for file in output_files().iter().filter(|f| *f != LOCK_FILE) {
+            assert!(help.contains(file.as_str()), "{file} is missing from: {help}");
+        }
+        assert!(help.lines().all(|line| line.chars().count() <= HELP_WIDTH), "{help}");
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_before_the_width() {
+        assert_eq!(wrap("one two three four", 9), "one two\nthree\nfour");
+        assert_eq!(wrap("a-word-longer-than-the-width b", 5), "a-word-longer-than-the-width\nb");
+    }
 }

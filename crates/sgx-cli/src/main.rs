@@ -147,9 +147,11 @@ fn isolated(kind: &str, file: &std::path::Path, limits: LimitArgs) -> anyhow::Re
 
 /// The JSON one command prints for one file.
 fn produce(kind: &str, file: &std::path::Path) -> anyhow::Result<String> {
-    let doc = read(file)?;
+    if kind == "extract" {
+        return Ok(serde_json::to_string_pretty(&sgx_pipeline::extract_file(file, &mut |_| {})?)?);
+    }
+    let doc = sgx_pipeline::read_file(file, &mut |_| {})?;
     Ok(match kind {
-        "extract" => serde_json::to_string_pretty(&sgx_recognise::recognise(&doc))?,
         "ir" => serde_json::to_string_pretty(&doc)?,
         "tables" => {
             let tables: Vec<serde_json::Value> = doc
@@ -192,21 +194,6 @@ fn table_json(doc: &sgx_ir::Document, block: &sgx_ir::Block, table: &sgx_ir::Tab
         v["page_size"] = serde_json::json!(size);
     }
     v
-}
-
-fn read(file: &std::path::Path) -> anyhow::Result<sgx_ir::Document> {
-    let bytes = std::fs::read(file).map_err(|e| anyhow::anyhow!("cannot read: {}", io_reason(&e)))?;
-    let path = file.display().to_string();
-    Ok(sgx_read::read(&bytes, &path)?)
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::IsADirectory => "is a directory".into(),
-        _ => e.to_string(),
-    }
 }
 
 /// Test-only behaviour, switched on by the test suite through the environment: a worker

@@ -8,7 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 mod text;
+mod warning;
 pub use text::{normalize_ws, Mark, Style, Text};
+pub use warning::{Warning, WarningKind};
 
 /// One input document in reading order.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -17,7 +19,7 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// Things the reader noticed but could recover from (dropped debris, encoding guesses...).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// Where the document came from.
@@ -34,6 +36,7 @@ pub struct Source {
 }
 
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     #[default]
@@ -42,6 +45,19 @@ pub enum Format {
     Pdf,
     Html,
     Docx,
+}
+
+impl Format {
+    /// The format's name as the model and messages print it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Pdf => "pdf",
+            Format::Html => "html",
+            Format::Docx => "docx",
+        }
+    }
 }
 
 /// A block of the document with where it came from.

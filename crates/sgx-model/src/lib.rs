@@ -7,9 +7,10 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+pub use sgx_ir::{Format, WarningKind};
 
 /// Version of this model's JSON layout.
-pub const SCHEMA_VERSION: &str = "1.0.0";
+pub const SCHEMA_VERSION: &str = "2.0.0";
 
 /// All facts extracted from one document.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
@@ -26,7 +27,24 @@ pub struct Extraction {
     pub glossary: Vec<GlossaryEntry>,
     /// Reader and recogniser warnings (debris dropped, rows flagged, encoding guessed...).
     #[serde(default)]
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Something a reader or recogniser noticed and recovered from: its kind, a sentence saying
+/// what was done, and the place in the source when it is about one place.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct Warning {
+    pub kind: WarningKind,
+    pub message: String,
+    /// 1-based page, where the format has pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// 1-based inclusive source line range `[first, last]`, where the format has lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<[u32; 2]>,
+    /// Element path (HTML) or paragraph / table index path (DOCX).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
@@ -34,7 +52,7 @@ pub struct SourceInfo {
     /// The path as given to sgx.
     pub path: String,
     /// Detected input format: text, markdown, pdf, html or docx.
-    pub format: String,
+    pub format: Format,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<u32>,
 }

@@ -1,8 +1,10 @@
 //! Text decoding: UTF-8 (with or without BOM), UTF-16 with a BOM, and Windows-1252 for the
 //! older files that are neither (with a warning, since it is a guess).
 
+use sgx_ir::{Warning, WarningKind};
+
 /// Decode text bytes; the second value is a warning when the encoding had to be guessed.
-pub fn decode_text(bytes: &[u8]) -> (String, Option<String>) {
+pub fn decode_text(bytes: &[u8]) -> (String, Option<Warning>) {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return decode_text(rest);
     }
@@ -20,7 +22,10 @@ pub fn decode_text(bytes: &[u8]) -> (String, Option<String>) {
             let s: String = bytes.iter().map(|&b| cp1252(b)).collect();
             (
                 s.replace("\r\n", "\n").replace('\r', "\n"),
-                Some("text is not valid UTF-8: decoded as Windows-1252".into()),
+                Some(Warning::new(
+                    WarningKind::EncodingGuessed,
+                    "text is not valid UTF-8: decoded as Windows-1252",
+                )),
             )
         }
     }

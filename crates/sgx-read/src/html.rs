@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use scraper::{ElementRef, Html, Node};
 use sgx_ir::{
     Block, BlockKind, Cell, CellPara, Document, Format, LineRange, ListItem, Provenance, Row, Source, Style,
-    Table, Text,
+    Table, Text, Warning, WarningKind,
 };
 
 use crate::html_table::{self, NameCounter};
@@ -30,7 +30,7 @@ pub fn read(bytes: &[u8], path: &str) -> Document {
     let (dom, lines) = source_lines::parse(&text);
     let root = content_root(&dom);
     let mut walker = Walker::new(&lines, has_heading_tags(&dom));
-    walker.warnings.extend(encoding_warning);
+    walker.warnings.extend(encoding_warning.map(|m| Warning::new(WarningKind::EncodingGuessed, m)));
     let ctx = Ctx { in_main: root.value().name() != "body", ..Ctx::default() };
     walker.path = element_path(root);
     walker.block_at_path(root, ctx, 0);
@@ -430,7 +430,7 @@ struct Pending {
 struct Walker<'a> {
     lines: &'a source_lines::Lines,
     has_h_tags: bool,
-    warnings: Vec<String>,
+    warnings: Vec<Warning>,
     out: Vec<Block>,
     pending: Pending,
     /// Heading level of the heading element being read, if any.
@@ -546,7 +546,8 @@ impl<'a> Walker<'a> {
     /// Past [`MAX_DEPTH`] the subtree's text is read as one run (iteratively).
     fn flatten_deep(&mut self, el: ElementRef<'a>, ctx: Ctx) {
         if !self.deep_warned {
-            self.warnings.push(format!("markup nested deeper than {MAX_DEPTH} levels: read as plain text"));
+            let message = format!("markup nested deeper than {MAX_DEPTH} levels: read as plain text");
+            self.warnings.push(Warning::new(WarningKind::LimitReached, message));
             self.deep_warned = true;
         }
         for t in el.text() {
@@ -753,7 +754,10 @@ impl<'a> Walker<'a> {
             self.out.extend(blocks);
             self.path.pop();
         }
-        self.warnings.extend(layout.warnings.iter().map(|w| format!("{table_path}: {w}")));
+        let at = Provenance { path: Some(table_path.clone()), ..Provenance::default() };
+        self.warnings.extend(
+            layout.warnings.iter().map(|w| Warning::at(WarningKind::LimitReached, at.clone(), w.clone())),
+        );
         let mut nested = Vec::new();
         let mut rows = Vec::with_capacity(layout.rows.len());
         for placed_row in layout.rows {
@@ -780,7 +784,7 @@ impl<'a> Walker<'a> {
         }
         let mut table = Table { rows };
         if let Some(w) = html_table::bound_grid(&mut table) {
-            self.warnings.push(format!("{table_path}: {w}"));
+            self.warnings.push(Warning::at(WarningKind::LimitReached, at, w));
         }
         self.out.push(Block::new(BlockKind::Table(table), prov));
         self.out.extend(nested);
@@ -1627,7 +1631,7 @@ mod tests {
         let html = format!("{}deep text{}", "<div>".repeat(5000), "</div>".repeat(5000));
         let d = doc(&html);
         assert_eq!(kinds(&d), vec!["p:deep text"]);
-        assert!(d.warnings.iter().any(|w| w.contains("nested deeper")));
+        assert!(d.warnings.iter().any(|w| w.message.contains("nested deeper")));
     }
 
     #[test]

@@ -12,7 +12,7 @@ mod pdf;
 mod table_repair;
 mod text;
 
-use sgx_ir::{Document, Format};
+use sgx_ir::{Document, Format, Warning, WarningKind};
 
 pub use decode::decode_text;
 
@@ -72,7 +72,11 @@ pub fn detect(bytes: &[u8], path: &str) -> Result<Format, ReadError> {
 
 /// Read one document. `path` is recorded in the IR's provenance and used for warnings.
 pub fn read(bytes: &[u8], path: &str) -> Result<Document, ReadError> {
-    let format = detect(bytes, path)?;
+    read_as(bytes, path, detect(bytes, path)?)
+}
+
+/// Read one document whose format [`detect`] has found.
+pub fn read_as(bytes: &[u8], path: &str, format: Format) -> Result<Document, ReadError> {
     let mut doc = match format {
         Format::Text | Format::Markdown => {
             let (text, warning) = decode_text(bytes);
@@ -91,7 +95,7 @@ pub fn read(bytes: &[u8], path: &str) -> Result<Document, ReadError> {
     Ok(doc)
 }
 
-fn extension_mismatch(path: &str, format: Format) -> Option<String> {
+fn extension_mismatch(path: &str, format: Format) -> Option<Warning> {
     let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())?;
     let expected = match ext.as_str() {
         "pdf" => Format::Pdf,
@@ -103,7 +107,11 @@ fn extension_mismatch(path: &str, format: Format) -> Option<String> {
     };
     let same = expected == format
         || matches!((expected, format), (Format::Text, Format::Markdown) | (Format::Markdown, Format::Text));
-    (!same).then(|| format!("file extension .{ext} but content is {format:?}; read as {format:?}"))
+    let format = format.as_str();
+    (!same).then(|| {
+        let message = format!("file extension .{ext} but content is {format}; read as {format}");
+        Warning::new(WarningKind::FormatMismatch, message)
+    })
 }
 
 fn skip_bom(b: &[u8]) -> &[u8] {
@@ -134,9 +142,11 @@ mod tests {
 
     #[test]
     fn mismatch_is_a_warning() {
-        let doc = read(b"Plain words.", "plan.pdf");
-        assert!(doc.is_err() || doc.unwrap().warnings.iter().any(|w| w.contains("extension")));
+        let doc = read(b"Plain words.", "plan.pdf").unwrap();
+        let w = &doc.warnings[0];
+        assert_eq!(w.kind, WarningKind::FormatMismatch);
+        assert_eq!(w.message, "file extension .pdf but content is text; read as text");
         let doc = read(b"Plain words.", "plan.html").unwrap();
-        assert!(doc.warnings[0].contains(".html"));
+        assert!(doc.warnings[0].message.contains(".html"));
     }
 }

@@ -50,7 +50,7 @@ fn ten_thousand_nested_divs() {
     );
     let doc = timed("html 10,000 nested divs", || read(page.as_bytes(), "deep.html")).unwrap();
     assert!(doc.blocks.iter().any(|b| b.plain_text().contains("deep")));
-    assert!(doc.warnings.iter().any(|w| w.contains("nested deeper")));
+    assert!(doc.warnings.iter().any(|w| w.message.contains("nested deeper")));
 }
 
 #[test]
@@ -229,12 +229,12 @@ fn deeply_nested_docx_content() {
         "</w:sdtContent></w:sdt>".repeat(depth)
     );
     let doc = timed("docx 20,000 nested content controls", || read(&docx_body(&body), "deep.docx")).unwrap();
-    assert!(doc.warnings.iter().any(|w| w.contains("nested deeper")));
+    assert!(doc.warnings.iter().any(|w| w.message.contains("nested deeper")));
     let cells = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>core</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
     let nested =
         format!("{}{cells}{}", "<w:tbl><w:tr><w:tc>".repeat(5_000), "</w:tc></w:tr></w:tbl>".repeat(5_000));
     let doc = timed("docx 5,000 nested tables", || read(&docx_body(&nested), "tables.docx")).unwrap();
-    assert!(doc.warnings.iter().any(|w| w.contains("nested deeper")));
+    assert!(doc.warnings.iter().any(|w| w.message.contains("nested deeper")));
 }
 
 #[test]

@@ -19,12 +19,12 @@
 use std::sync::LazyLock;
 
 use regex_lite::Regex;
-use sgx_ir::{Block, Cell, CellPara, Row, Style, Table};
+use sgx_ir::{Block, Cell, CellPara, Row, Style, Table, Warning, WarningKind};
 use sgx_model::{Action, Evidence, Timescale};
 
-use crate::found::{Found, Upstream, Warning};
+use crate::found::{Found, Upstream};
 use crate::table_roles::{is_header_copy, row_provenance, LEAD_HEADER, SUBGROUP_HEADER};
-use crate::util::{clean, evidence, split_names, Context};
+use crate::util::{clean, evidence, provenance_of, split_names, Context};
 use crate::vocab::{month_abbreviations, month_number, number_words_from};
 
 /// What the action recogniser found: the rows, and the band / section headings that group
@@ -453,8 +453,10 @@ fn emit_action(
         &st.objective.clone().unwrap_or_default(),
     ]) || (!rag.is_empty() && !RAG_VALUE.is_match(&rag))
         || leads.iter().chain(&measures).chain(&tasks).any(|t| only_dates(t));
-    let warning =
-        garbled.then(|| format!("action row at lines {:?} looks garbled: kept and flagged", ev.lines));
+    let warning = garbled.then(|| {
+        let message = "action row looks garbled: kept and flagged";
+        Warning::at(WarningKind::Garbled, provenance_of(&ev), message)
+    });
     out.actions.push(Action {
         objective_ref: st.objective_ref.clone().or_else(|| st.section_ref.clone()),
         objective: st

@@ -5,9 +5,8 @@ use sgx_model::{Body, GlossaryEntry, Partnership, Priority};
 use crate::actions::ActionTables;
 use crate::metadata::Metadata;
 
-/// A recogniser's warning. A plain string, as the readers' warnings are; it becomes a typed
-/// warning (kind, provenance, message) when the IR has one.
-pub type Warning = String;
+/// A recogniser's warning: the same typed warning (kind, provenance, message) readers give.
+pub use sgx_ir::Warning;
 
 /// What a recogniser found: its facts, and what it noticed but could recover from.
 #[derive(Debug)]

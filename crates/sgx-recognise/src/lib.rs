@@ -51,7 +51,7 @@ fn extraction(doc: &Document, up: Upstream, warnings: Vec<Warning>) -> Extractio
         sgx_version: env!("CARGO_PKG_VERSION").to_string(),
         source: SourceInfo {
             path: doc.source.path.clone(),
-            format: format!("{:?}", doc.source.format).to_lowercase(),
+            format: doc.source.format,
             pages: doc.source.pages,
         },
         partnership,
@@ -60,6 +60,6 @@ fn extraction(doc: &Document, up: Upstream, warnings: Vec<Warning>) -> Extractio
         actions: up.actions.actions,
         governance: Governance { bodies: up.bodies },
         glossary: up.glossary,
-        warnings,
+        warnings: warnings.iter().map(util::model_warning).collect(),
     }
 }

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex_lite::{CaptureMatches, Captures, Matches, Regex};
-use sgx_ir::{Block, BlockKind, Document, Provenance, Style, Text};
+use sgx_ir::{BBox, Block, BlockKind, Document, LineRange, Provenance, Style, Text};
 use sgx_model::Evidence;
 
 use crate::vocab::{number_word, LEAD_END_ROLES, LEAD_TAIL_ROLES};
@@ -90,6 +90,28 @@ pub fn evidence(block: usize, prov: &Provenance) -> Evidence {
         lines: prov.lines.map(|l| [l.start, l.end]),
         bbox: prov.bbox.map(|b| [b.x0, b.y0, b.x1, b.y1]),
         path: prov.path.clone(),
+    }
+}
+
+/// The source location of a fact's evidence, for a warning about that fact.
+pub fn provenance_of(ev: &Evidence) -> Provenance {
+    Provenance {
+        page: ev.page,
+        lines: ev.lines.map(|[start, end]| LineRange { start, end }),
+        bbox: ev.bbox.map(|[x0, y0, x1, y1]| BBox { x0, y0, x1, y1 }),
+        path: ev.path.clone(),
+    }
+}
+
+/// A warning as the model prints it: kind, message and the place it is about.
+pub fn model_warning(w: &sgx_ir::Warning) -> sgx_model::Warning {
+    let prov = w.prov.as_ref();
+    sgx_model::Warning {
+        kind: w.kind,
+        message: w.message.clone(),
+        page: prov.and_then(|p| p.page),
+        lines: prov.and_then(|p| p.lines).map(|l| [l.start, l.end]),
+        path: prov.and_then(|p| p.path.clone()),
     }
 }
 

@@ -80,7 +80,8 @@ fn show_actions(x: &Extraction) -> String {
         field(&mut out, "rag", a.rag.as_deref());
     }
     for w in &x.warnings {
-        writeln!(out, "warning: {w}").unwrap();
+        let lines = w.lines.map_or(String::new(), |[a, b]| format!(" at lines {a}-{b}"));
+        writeln!(out, "warning ({:?}){lines}: {}", w.kind, w.message).unwrap();
     }
     out
 }

@@ -1,70 +1,94 @@
 //! The exports of one batch, fed one document at a time, in the order they are to appear.
 //! Nothing is visible at the destinations until [`Exports::finish`].
+//!
+//! Each export is a file in `exports/` that implements [`Export`] and is registered by one line
+//! in [`EXPORTS`]; the command line's `--format` values and its list of files come from there.
 
+mod csv;
+mod jsonl;
+mod sqlite;
+
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 use sgx_model::Extraction;
 
-use crate::csv_export::CsvExport;
-use crate::jsonl::{JsonlExport, JSONL_FILE};
-use crate::sqlite::{SqliteExport, SQLITE_FILE};
-use crate::tables::TABLES;
 use crate::{atomic, DocumentId, WriteError};
 
-/// An export a batch can write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ExportFormat {
-    /// `documents.jsonl`
-    Jsonl,
-    /// `documents.csv`, `priorities.csv`, `actions.csv`, `governance.csv`, `glossary.csv`
-    Csv,
-    /// `sgx.sqlite`
-    Sqlite,
+/// Every export a batch can write, in the order they are written.
+pub static EXPORTS: &[ExportFormat] = &[jsonl::EXPORT, csv::EXPORT, sqlite::EXPORT];
+
+/// An export being written: it takes documents one at a time and its files appear, complete,
+/// only on [`Export::finish`]. Dropped unfinished, it leaves nothing behind. `Send` because a
+/// batch writes its exports on a thread of their own.
+pub trait Export: Send {
+    fn add(&mut self, id: &DocumentId, doc: &Extraction) -> Result<(), WriteError>;
+
+    /// Complete the files and move them into place.
+    fn finish(self: Box<Self>) -> Result<(), WriteError>;
+}
+
+/// One entry of [`EXPORTS`]: an export a batch can be asked for.
+pub struct ExportFormat {
+    name: &'static str,
+    files: fn() -> Vec<String>,
+    create: fn(&Path) -> Result<Box<dyn Export>, WriteError>,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 3] = [ExportFormat::Jsonl, ExportFormat::Csv, ExportFormat::Sqlite];
+    /// The registered export called `name`.
+    pub fn named(name: &str) -> Option<&'static ExportFormat> {
+        EXPORTS.iter().find(|f| f.name == name)
+    }
 
-    /// The files this export writes in the output folder.
-    pub fn files(self) -> Vec<String> {
-        match self {
-            ExportFormat::Jsonl => vec![JSONL_FILE.to_string()],
-            ExportFormat::Csv => TABLES.iter().map(|t| format!("{}.csv", t.name)).collect(),
-            ExportFormat::Sqlite => vec![SQLITE_FILE.to_string()],
-        }
+    /// Its value of `sgx batch --format`.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The files it writes in the output folder.
+    pub fn files(&self) -> Vec<String> {
+        (self.files)()
+    }
+}
+
+// Names are unique in the registry (a test checks), so they identify an export.
+impl PartialEq for ExportFormat {
+    fn eq(&self, other: &ExportFormat) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Eq for ExportFormat {}
+
+impl fmt::Debug for ExportFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name)
     }
 }
 
 pub struct Exports {
     out_dir: PathBuf,
-    jsonl: Option<JsonlExport>,
-    csv: Option<CsvExport>,
-    sqlite: Option<SqliteExport>,
+    running: Vec<(&'static ExportFormat, Box<dyn Export>)>,
 }
 
 impl Exports {
     /// Start the chosen exports in `out_dir`, after deleting temporary files a killed run left.
-    pub fn create(out_dir: &Path, formats: &[ExportFormat]) -> Result<Exports, WriteError> {
+    /// Each runs once, in the order of [`EXPORTS`], however often and in whatever order it is
+    /// chosen.
+    pub fn create(out_dir: &Path, formats: &[&ExportFormat]) -> Result<Exports, WriteError> {
         atomic::ensure_dir(out_dir)?;
         atomic::remove_stale_temps(out_dir)?;
-        let has = |f| formats.contains(&f);
-        Ok(Exports {
-            out_dir: out_dir.to_path_buf(),
-            jsonl: has(ExportFormat::Jsonl).then(|| JsonlExport::create(out_dir)).transpose()?,
-            csv: has(ExportFormat::Csv).then(|| CsvExport::create(out_dir)).transpose()?,
-            sqlite: has(ExportFormat::Sqlite).then(|| SqliteExport::create(out_dir)).transpose()?,
-        })
+        let mut running = Vec::new();
+        for format in EXPORTS.iter().filter(|f| formats.contains(f)) {
+            running.push((format, (format.create)(out_dir)?));
+        }
+        Ok(Exports { out_dir: out_dir.to_path_buf(), running })
     }
 
     pub fn add(&mut self, id: &DocumentId, doc: &Extraction) -> Result<(), WriteError> {
-        if let Some(e) = &mut self.jsonl {
-            e.add(id, doc)?;
-        }
-        if let Some(e) = &mut self.csv {
-            e.add(id, doc)?;
-        }
-        if let Some(e) = &mut self.sqlite {
-            e.add(id, doc)?;
+        for (_, export) in &mut self.running {
+            export.add(id, doc)?;
         }
         Ok(())
     }
@@ -72,18 +96,9 @@ impl Exports {
     /// Complete every export and move it into place. Returns the paths written.
     pub fn finish(self) -> Result<Vec<PathBuf>, WriteError> {
         let mut written = Vec::new();
-        let mut note = |f: ExportFormat| written.extend(f.files().into_iter().map(|n| self.out_dir.join(n)));
-        if let Some(e) = self.jsonl {
-            e.finish()?;
-            note(ExportFormat::Jsonl);
-        }
-        if let Some(e) = self.csv {
-            e.finish()?;
-            note(ExportFormat::Csv);
-        }
-        if let Some(e) = self.sqlite {
-            e.finish()?;
-            note(ExportFormat::Sqlite);
+        for (format, export) in self.running {
+            export.finish()?;
+            written.extend(format.files().into_iter().map(|name| self.out_dir.join(name)));
         }
         Ok(written)
     }
@@ -91,25 +106,78 @@ impl Exports {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::{BTreeSet, HashSet};
+
     use super::*;
     use crate::tables::tests::sample;
+
+    fn id() -> DocumentId {
+        crate::document_id(&b"x"[..]).unwrap()
+    }
+
+    fn listing(dir: &Path) -> BTreeSet<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn every_export_writes_exactly_its_files() {
+        for format in EXPORTS {
+            let dir = tempfile::tempdir().unwrap();
+            let mut exports = Exports::create(dir.path(), &[format]).unwrap();
+            exports.add(&id(), &sample()).unwrap();
+            let written = exports.finish().unwrap();
+            let files: BTreeSet<String> = format.files().into_iter().collect();
+            assert!(!files.is_empty(), "{format:?} writes something");
+            assert_eq!(listing(dir.path()), files, "{format:?}: its files and nothing else");
+            let expected: Vec<PathBuf> = format.files().iter().map(|f| dir.path().join(f)).collect();
+            assert_eq!(written, expected, "{format:?} reports what it wrote");
+            for path in &written {
+                assert!(std::fs::metadata(path).unwrap().len() > 0, "{} is empty", path.display());
+            }
+        }
+    }
+
+    #[test]
+    fn names_and_files_are_unique() {
+        let names: HashSet<&str> = EXPORTS.iter().map(ExportFormat::name).collect();
+        assert_eq!(names.len(), EXPORTS.len(), "two exports share a --format name");
+        let files: Vec<String> = EXPORTS.iter().flat_map(ExportFormat::files).collect();
+        assert_eq!(files.iter().collect::<HashSet<_>>().len(), files.len(), "two exports write one file");
+        for format in EXPORTS {
+            assert_eq!(ExportFormat::named(format.name()), Some(format));
+        }
+        assert_eq!(ExportFormat::named("parquet"), None);
+    }
 
     #[test]
     fn writes_only_the_chosen_formats() {
         let dir = tempfile::tempdir().unwrap();
-        let mut exports = Exports::create(dir.path(), &[ExportFormat::Csv]).unwrap();
-        exports.add(&crate::document_id(&b"x"[..]).unwrap(), &sample()).unwrap();
+        let csv = ExportFormat::named("csv").unwrap();
+        let mut exports = Exports::create(dir.path(), &[csv, csv]).unwrap();
+        exports.add(&id(), &sample()).unwrap();
         let written = exports.finish().unwrap();
-        assert_eq!(written.len(), 5);
-        assert!(written.iter().all(|p| p.exists()));
-        assert!(!dir.path().join(JSONL_FILE).exists() && !dir.path().join(SQLITE_FILE).exists());
+        assert_eq!(written.len(), crate::tables::TABLES.len(), "one file per table, each once: {written:?}");
+        assert_eq!(listing(dir.path()), csv.files().into_iter().collect());
+    }
+
+    #[test]
+    fn exports_run_in_registry_order_whatever_the_choice_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let chosen: Vec<&ExportFormat> = EXPORTS.iter().rev().collect();
+        let exports = Exports::create(dir.path(), &chosen).unwrap();
+        let order: Vec<&str> = exports.running.iter().map(|(f, _)| f.name()).collect();
+        assert_eq!(order, EXPORTS.iter().map(ExportFormat::name).collect::<Vec<_>>());
     }
 
     #[test]
     fn unfinished_exports_leave_nothing() {
         let dir = tempfile::tempdir().unwrap();
-        let mut exports = Exports::create(dir.path(), &ExportFormat::ALL).unwrap();
-        exports.add(&crate::document_id(&b"x"[..]).unwrap(), &sample()).unwrap();
+        let all: Vec<&ExportFormat> = EXPORTS.iter().collect();
+        let mut exports = Exports::create(dir.path(), &all).unwrap();
+        exports.add(&id(), &sample()).unwrap();
         drop(exports);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }

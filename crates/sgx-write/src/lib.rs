@@ -6,21 +6,19 @@
 //! - [`DocumentStore`]: `documents/<id>.json`, the full model per document; also the cache that
 //!   makes re-runs incremental.
 //! - [`Exports`]: `documents.jsonl`, one CSV per entity and `sgx.sqlite`, fed one document at a
-//!   time so that memory stays flat however many documents a batch has.
+//!   time so that memory stays flat however many documents a batch has. Each is an [`Export`],
+//!   listed once in [`EXPORTS`].
 //!
 //! The tables of the CSV and SQLite exports are defined once, in [`tables`].
 
 pub mod atomic;
-mod csv_export;
 mod exports;
 mod id;
-mod jsonl;
-mod sqlite;
 mod store;
 pub mod tables;
 
 pub use atomic::AtomicFile;
-pub use exports::{ExportFormat, Exports};
+pub use exports::{Export, ExportFormat, Exports, EXPORTS};
 pub use id::{document_id, DocumentId};
 pub use store::{DocumentStore, Stamp, STORE_DIR};
 pub use tables::LIST_SEPARATOR;

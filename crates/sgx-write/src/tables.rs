@@ -4,12 +4,16 @@
 //!
 //! List fields (tasks, leads, measures...) are joined with [`LIST_SEPARATOR`] in CSV and stored
 //! as JSON arrays in SQLite (read them with `json_each`). The JSON exports keep true lists.
+//!
+//! A table below a document also names the kind of fact its rows are ([`FactKind`]), which is
+//! how the batch summary counts facts without a list of its own.
 
 use std::borrow::Cow;
 
 use sgx_model::{Evidence, Extraction};
 
 use crate::DocumentId;
+use ColumnType::{Bool, Int, List, Text};
 
 /// Separator of list items inside one CSV field. Split with it exactly (it is not a regex);
 /// an item that itself contains it cannot be told apart, which the JSON exports avoid.
@@ -25,10 +29,44 @@ pub enum Cell<'a> {
     List(&'a [String]),
 }
 
-/// A column: its name and its SQL declaration (type and column constraints).
+/// What a column holds; each export maps it to its own type (see `sqlite.rs` for SQL).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnType {
+    /// [`Cell::Text`]
+    Text,
+    /// [`Cell::Int`]
+    Int,
+    /// [`Cell::Bool`]
+    Bool,
+    /// [`Cell::List`]: never null, an empty list instead.
+    List,
+}
+
+/// A column of a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Column {
     pub name: &'static str,
-    pub sql: &'static str,
+    pub ty: ColumnType,
+    /// Whether a row may hold [`Cell::Null`] here.
+    pub nullable: bool,
+    /// The table's key on its own (the documents table's `document_id`); child tables are keyed
+    /// by [`Table::constraints`] instead.
+    pub primary_key: bool,
+}
+
+/// A column that always has a value.
+const fn required(name: &'static str, ty: ColumnType) -> Column {
+    Column { name, ty, nullable: false, primary_key: false }
+}
+
+/// A column that may be empty ([`Cell::Null`]).
+const fn optional(name: &'static str, ty: ColumnType) -> Column {
+    Column { name, ty, nullable: true, primary_key: false }
+}
+
+/// The table's own key: a value in every row, no two rows alike.
+const fn primary_key(name: &'static str, ty: ColumnType) -> Column {
+    Column { name, ty, nullable: false, primary_key: true }
 }
 
 /// Rows of one table for one document, in column order.
@@ -41,14 +79,28 @@ pub struct Table {
     /// SQL table constraints after the columns (keys).
     pub constraints: &'static str,
     pub rows: RowsFn,
+    /// The facts its rows are, counted in the batch summary; `None` for the documents table.
+    pub facts: Option<FactKind>,
+}
+
+/// A kind of fact, as the batch summary counts it.
+#[derive(Debug)]
+pub struct FactKind {
+    /// Its key in `summary.json` ("governance_bodies").
+    pub key: &'static str,
+    /// Its plural for people ("governance bodies").
+    pub noun: &'static str,
+    /// How many a document has: the rows of the table, without making them.
+    pub count: fn(&Extraction) -> usize,
+}
+
+/// Every kind of fact, in the order of [`TABLES`].
+pub fn fact_kinds() -> impl Iterator<Item = &'static FactKind> {
+    TABLES.iter().filter_map(|t| t.facts.as_ref())
 }
 
 /// Every table, parents first (the order rows must be inserted in for the foreign keys).
 pub static TABLES: [&Table; 5] = [&DOCUMENTS, &PRIORITIES, &ACTIONS, &GOVERNANCE, &GLOSSARY];
-
-const fn col(name: &'static str, sql: &'static str) -> Column {
-    Column { name, sql }
-}
 
 const CHILD_KEYS: &str =
     "PRIMARY KEY (document_id, position), FOREIGN KEY (document_id) REFERENCES documents (document_id)";
@@ -56,105 +108,114 @@ const CHILD_KEYS: &str =
 pub static DOCUMENTS: Table = Table {
     name: "documents",
     columns: &[
-        col("document_id", "TEXT PRIMARY KEY"),
-        col("path", "TEXT NOT NULL"),
-        col("format", "TEXT NOT NULL"),
-        col("pages", "INTEGER"),
-        col("partnership", "TEXT"),
-        col("partnership_acronym", "TEXT"),
-        col("kind", "TEXT NOT NULL"),
-        col("title", "TEXT"),
-        col("start_year", "INTEGER"),
-        col("end_year", "INTEGER"),
-        col("period", "TEXT"),
-        col("priority_count", "INTEGER NOT NULL"),
-        col("action_count", "INTEGER NOT NULL"),
-        col("body_count", "INTEGER NOT NULL"),
-        col("glossary_count", "INTEGER NOT NULL"),
-        col("warning_count", "INTEGER NOT NULL"),
-        col("schema_version", "TEXT NOT NULL"),
-        col("sgx_version", "TEXT NOT NULL"),
+        primary_key("document_id", Text),
+        required("path", Text),
+        required("format", Text),
+        optional("pages", Int),
+        optional("partnership", Text),
+        optional("partnership_acronym", Text),
+        required("kind", Text),
+        optional("title", Text),
+        optional("start_year", Int),
+        optional("end_year", Int),
+        optional("period", Text),
+        required("priority_count", Int),
+        required("action_count", Int),
+        required("body_count", Int),
+        required("glossary_count", Int),
+        required("warning_count", Int),
+        required("schema_version", Text),
+        required("sgx_version", Text),
     ],
     constraints: "",
     rows: document_rows,
+    facts: None,
 };
 
 pub static PRIORITIES: Table = Table {
     name: "priorities",
     columns: &[
-        col("document_id", "TEXT NOT NULL"),
-        col("position", "INTEGER NOT NULL"),
-        col("number", "INTEGER"),
-        col("title", "TEXT NOT NULL"),
-        col("measures", "TEXT NOT NULL"),
-        col("subgroups", "TEXT NOT NULL"),
-        col("block", "INTEGER NOT NULL"),
-        col("page", "INTEGER"),
-        col("first_line", "INTEGER"),
-        col("last_line", "INTEGER"),
+        required("document_id", Text),
+        required("position", Int),
+        optional("number", Int),
+        required("title", Text),
+        required("measures", List),
+        required("subgroups", List),
+        required("block", Int),
+        optional("page", Int),
+        optional("first_line", Int),
+        optional("last_line", Int),
     ],
     constraints: CHILD_KEYS,
     rows: priority_rows,
+    facts: Some(FactKind { key: "priorities", noun: "priorities", count: |d| d.priorities.len() }),
 };
 
 pub static ACTIONS: Table = Table {
     name: "actions",
     columns: &[
-        col("document_id", "TEXT NOT NULL"),
-        col("position", "INTEGER NOT NULL"),
-        col("objective_ref", "TEXT"),
-        col("objective", "TEXT"),
-        col("section", "TEXT"),
-        col("tasks", "TEXT NOT NULL"),
-        col("leads", "TEXT NOT NULL"),
-        col("measures", "TEXT NOT NULL"),
-        col("timescale", "TEXT"),
-        col("timescale_dates", "TEXT NOT NULL"),
-        col("progress", "TEXT"),
-        col("rag", "TEXT"),
-        col("garbled", "INTEGER NOT NULL"),
-        col("block", "INTEGER NOT NULL"),
-        col("page", "INTEGER"),
-        col("first_line", "INTEGER"),
-        col("last_line", "INTEGER"),
+        required("document_id", Text),
+        required("position", Int),
+        optional("objective_ref", Text),
+        optional("objective", Text),
+        optional("section", Text),
+        required("tasks", List),
+        required("leads", List),
+        required("measures", List),
+        optional("timescale", Text),
+        required("timescale_dates", List),
+        optional("progress", Text),
+        optional("rag", Text),
+        required("garbled", Bool),
+        required("block", Int),
+        optional("page", Int),
+        optional("first_line", Int),
+        optional("last_line", Int),
     ],
     constraints: CHILD_KEYS,
     rows: action_rows,
+    facts: Some(FactKind { key: "actions", noun: "actions", count: |d| d.actions.len() }),
 };
 
 pub static GOVERNANCE: Table = Table {
     name: "governance",
     columns: &[
-        col("document_id", "TEXT NOT NULL"),
-        col("position", "INTEGER NOT NULL"),
-        col("name", "TEXT NOT NULL"),
-        col("acronym", "TEXT"),
-        col("chair", "TEXT"),
-        col("meets", "TEXT"),
-        col("reports_to", "TEXT"),
-        col("block", "INTEGER NOT NULL"),
-        col("page", "INTEGER"),
-        col("first_line", "INTEGER"),
-        col("last_line", "INTEGER"),
+        required("document_id", Text),
+        required("position", Int),
+        required("name", Text),
+        optional("acronym", Text),
+        optional("chair", Text),
+        optional("meets", Text),
+        optional("reports_to", Text),
+        required("block", Int),
+        optional("page", Int),
+        optional("first_line", Int),
+        optional("last_line", Int),
     ],
     constraints: CHILD_KEYS,
     rows: governance_rows,
+    facts: Some(FactKind {
+        key: "governance_bodies",
+        noun: "governance bodies",
+        count: |d| d.governance.bodies.len(),
+    }),
 };
 
 pub static GLOSSARY: Table = Table {
     name: "glossary",
     columns: &[
-        col("document_id", "TEXT NOT NULL"),
-        col("position", "INTEGER NOT NULL"),
-        col("term", "TEXT NOT NULL"),
-        col("expansion", "TEXT NOT NULL"),
-        col("block", "INTEGER NOT NULL"),
-        col("page", "INTEGER"),
-        col("first_line", "INTEGER"),
-        col("last_line", "INTEGER"),
+        required("document_id", Text),
+        required("position", Int),
+        required("term", Text),
+        required("expansion", Text),
+        required("block", Int),
+        optional("page", Int),
+        optional("first_line", Int),
+        optional("last_line", Int),
     ],
     constraints: CHILD_KEYS,
     rows: glossary_rows,
+    facts: Some(FactKind { key: "glossary_entries", noun: "glossary entries", count: |d| d.glossary.len() }),
 };
 
 fn document_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>> {
@@ -162,7 +223,7 @@ fn document_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>
     vec![vec![
         text(id.as_str()),
         text(&d.source.path),
-        text(&d.source.format),
+        text(d.source.format.as_str()),
         opt_int(d.source.pages),
         opt_text(&d.partnership.name),
         opt_text(&d.partnership.acronym),
@@ -291,7 +352,7 @@ pub(crate) mod tests {
             sgx_version: "0.1.0".into(),
             source: SourceInfo {
                 path: "plans/a \"quoted\", plan.txt".into(),
-                format: "text".into(),
+                format: sgx_model::Format::Text,
                 pages: None,
             },
             partnership: Partnership {
@@ -340,7 +401,13 @@ pub(crate) mod tests {
                 expansion: "Local Authority Designated Officer".into(),
                 evidence: ev(9),
             }],
-            warnings: vec!["line 4: dropped page number".into()],
+            warnings: vec![sgx_model::Warning {
+                kind: sgx_model::WarningKind::DroppedDebris,
+                message: "dropped page number".into(),
+                page: None,
+                lines: Some([4, 4]),
+                path: None,
+            }],
         }
     }
 
@@ -359,6 +426,82 @@ pub(crate) mod tests {
                 table.name
             );
         }
+    }
+
+    /// The sample with every optional field empty.
+    fn sparse() -> Extraction {
+        let mut d = sample();
+        let bare = |e: &mut Evidence| {
+            e.page = None;
+            e.lines = None;
+        };
+        d.source.pages = None;
+        d.partnership = Partnership { name: None, acronym: None, evidence: None };
+        d.document.title = None;
+        d.document.period = None;
+        for p in &mut d.priorities {
+            p.number = None;
+            bare(&mut p.evidence);
+        }
+        for a in &mut d.actions {
+            (a.objective_ref, a.objective, a.section, a.progress, a.rag) = (None, None, None, None, None);
+            a.timescale = None;
+            bare(&mut a.evidence);
+        }
+        for b in &mut d.governance.bodies {
+            (b.acronym, b.chair, b.meets, b.reports_to) = (None, None, None, None);
+            bare(&mut b.evidence);
+        }
+        for g in &mut d.glossary {
+            bare(&mut g.evidence);
+        }
+        d
+    }
+
+    #[test]
+    fn cells_have_their_column_types() {
+        let id = crate::document_id(&b"x"[..]).unwrap();
+        for (doc, all_empty) in [(sample(), false), (sparse(), true)] {
+            for table in TABLES {
+                for row in (table.rows)(&id, &doc) {
+                    for (cell, column) in row.iter().zip(table.columns) {
+                        let fits = matches!(
+                            (cell, column.ty),
+                            (Cell::Null, _)
+                                | (Cell::Text(_), Text)
+                                | (Cell::Int(_), Int)
+                                | (Cell::Bool(_), Bool)
+                                | (Cell::List(_), List)
+                        );
+                        assert!(fits, "{}.{}: {cell:?} in a {:?} column", table.name, column.name, column.ty);
+                        if *cell == Cell::Null || all_empty {
+                            // With every optional field empty, exactly the nullable columns are null.
+                            assert_eq!(
+                                *cell == Cell::Null,
+                                column.nullable,
+                                "{}.{}: {cell:?}",
+                                table.name,
+                                column.name
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fact_counts_are_row_counts() {
+        let id = crate::document_id(&b"x"[..]).unwrap();
+        let mut doc = sample();
+        doc.actions.push(doc.actions[0].clone());
+        for table in TABLES {
+            if let Some(kind) = &table.facts {
+                assert_eq!((kind.count)(&doc), (table.rows)(&id, &doc).len(), "{}", table.name);
+            }
+        }
+        let keys: std::collections::HashSet<&str> = fact_kinds().map(|k| k.key).collect();
+        assert_eq!(keys.len(), fact_kinds().count(), "each kind has its own key in summary.json");
     }
 
     #[test]

@@ -69,7 +69,7 @@ impl<'a> Exporter<'a> {
     pub fn new(
         out_dir: &Path,
         store: &'a DocumentStore,
-        formats: &[ExportFormat],
+        formats: &[&ExportFormat],
         summary: Summary,
     ) -> Result<Exporter<'a>, WriteError> {
         let exports = Exports::create(out_dir, formats)?;

@@ -62,7 +62,7 @@ fn walk(dir: &Path, out: &mut Vec<Input>) {
         Err(e) => {
             out.push(Input {
                 path: dir.to_path_buf(),
-                problem: Some(format!("cannot list the folder: {}", crate::io_reason(&e))),
+                problem: Some(format!("cannot list the folder: {}", sgx_pipeline::io_reason(&e))),
             });
             return;
         }

@@ -22,7 +22,7 @@ pub fn identify(input: &Input) -> Result<DocumentId, Failed> {
         return Err(Failed::new("input", problem.clone()));
     }
     let cannot_read =
-        |e: std::io::Error| Failed::new("input", format!("cannot read: {}", crate::io_reason(&e)));
+        |e: std::io::Error| Failed::new("input", format!("cannot read: {}", sgx_pipeline::io_reason(&e)));
     let meta = std::fs::metadata(&input.path).map_err(cannot_read)?;
     if meta.is_dir() {
         return Err(Failed::new("input", "cannot read: is a directory"));

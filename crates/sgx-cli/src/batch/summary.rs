@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use sgx_model::Extraction;
+use sgx_write::tables::FactKind;
 
 use super::worker::Failed;
 
@@ -21,10 +22,7 @@ pub struct Summary {
     pub pages: u64,
     pub documents_with_pages: usize,
     pub formats: BTreeMap<String, usize>,
-    pub priorities: usize,
-    pub actions: usize,
-    pub governance_bodies: usize,
-    pub glossary_entries: usize,
+    pub facts: FactCounts,
     /// Failed documents by the kind of reason ("corrupt file", "timed out after 60 s").
     pub failures: BTreeMap<String, usize>,
     pub wall_seconds: f64,
@@ -43,11 +41,10 @@ impl Summary {
             self.pages += u64::from(pages);
             self.documents_with_pages += 1;
         }
-        *self.formats.entry(doc.source.format.clone()).or_default() += 1;
-        self.priorities += doc.priorities.len();
-        self.actions += doc.actions.len();
-        self.governance_bodies += doc.governance.bodies.len();
-        self.glossary_entries += doc.glossary.len();
+        *self.formats.entry(doc.source.format.as_str().to_string()).or_default() += 1;
+        for (kind, n) in &mut self.facts.0 {
+            *n += (kind.count)(doc);
+        }
     }
 
     pub fn add_failure(&mut self, failed: &Failed) {
@@ -67,12 +64,7 @@ impl Summary {
             "pages": self.pages,
             "documents_with_pages": self.documents_with_pages,
             "formats": self.formats,
-            "facts": {
-                "priorities": self.priorities,
-                "actions": self.actions,
-                "governance_bodies": self.governance_bodies,
-                "glossary_entries": self.glossary_entries,
-            },
+            "facts": self.facts.to_json(),
             "failures": self.failures,
             "wall_seconds": (self.wall_seconds * 1000.0).round() / 1000.0,
             "jobs": self.jobs,
@@ -97,11 +89,7 @@ impl Summary {
             "  pages:     {} (in the {} documents that have pages)",
             self.pages, self.documents_with_pages
         );
-        let _ = writeln!(
-            s,
-            "  facts:     {} priorities, {} actions, {} governance bodies, {} glossary entries",
-            self.priorities, self.actions, self.governance_bodies, self.glossary_entries
-        );
+        let _ = writeln!(s, "  facts:     {}", self.facts.text());
         if !self.failures.is_empty() {
             let _ = writeln!(s, "  failures:  {} (one line each in errors.jsonl)", counts(&self.failures));
         }
@@ -113,6 +101,30 @@ impl Summary {
             self.jobs
         );
         s
+    }
+}
+
+/// Facts found, by kind, in the order of the export tables ([`sgx_write::tables::TABLES`]).
+#[derive(Debug, Clone)]
+pub struct FactCounts(Vec<(&'static FactKind, usize)>);
+
+impl Default for FactCounts {
+    fn default() -> FactCounts {
+        FactCounts(sgx_write::tables::fact_kinds().map(|kind| (kind, 0)).collect())
+    }
+}
+
+impl FactCounts {
+    /// `{"priorities": 3, ...}`
+    fn to_json(&self) -> serde_json::Value {
+        serde_json::Value::Object(
+            self.0.iter().map(|(kind, n)| (kind.key.to_string(), serde_json::Value::from(*n))).collect(),
+        )
+    }
+
+    /// `3 priorities, 12 actions, ...`
+    fn text(&self) -> String {
+        self.0.iter().map(|(kind, n)| format!("{n} {}", kind.noun)).collect::<Vec<_>>().join(", ")
     }
 }
 
@@ -130,6 +142,74 @@ fn reason_kind(reason: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sgx_model::*;
+
+    /// A document with 1 priority, 2 actions, 3 governance bodies and 4 glossary entries.
+    fn document() -> Extraction {
+        let evidence = Evidence::default();
+        let action = Action {
+            objective_ref: None,
+            objective: None,
+            section: None,
+            tasks: vec![],
+            leads: vec![],
+            measures: vec![],
+            timescale: None,
+            progress: None,
+            rag: None,
+            garbled: false,
+            evidence: evidence.clone(),
+        };
+        let body = Body {
+            name: "Executive Group".into(),
+            acronym: None,
+            chair: None,
+            meets: None,
+            reports_to: None,
+            evidence: evidence.clone(),
+        };
+        let entry = GlossaryEntry { term: "LADO".into(), expansion: "Designated Officer".into(), evidence };
+        Extraction {
+            schema_version: SCHEMA_VERSION.into(),
+            sgx_version: "0.1.0".into(),
+            source: SourceInfo { path: "plan.txt".into(), format: sgx_model::Format::Text, pages: Some(7) },
+            partnership: Partnership::default(),
+            document: DocumentInfo {
+                kind: DocumentKind::Workplan,
+                title: None,
+                period: None,
+                evidence: None,
+            },
+            priorities: vec![Priority {
+                number: None,
+                title: "Neglect".into(),
+                measures: vec![],
+                subgroups: vec![],
+                evidence: Evidence::default(),
+            }],
+            actions: vec![action; 2],
+            governance: Governance { bodies: vec![body; 3] },
+            glossary: vec![entry; 4],
+            warnings: vec![],
+        }
+    }
+
+    #[test]
+    fn facts_are_counted_by_kind_in_json_and_text() {
+        let mut s = Summary::default();
+        s.add_document(&document(), true);
+        s.add_document(&document(), false);
+        let facts = &s.to_json()["facts"];
+        // The keys summary.json has always had.
+        for (key, n) in [("priorities", 2), ("actions", 4), ("governance_bodies", 6), ("glossary_entries", 8)]
+        {
+            assert_eq!(facts[key], n, "{key} in {facts}");
+        }
+        let text = s.text("out");
+        let line = "\n  facts:     2 priorities, 4 actions, 6 governance bodies, 8 glossary entries";
+        assert!(text.contains(line), "{text}");
+        assert_eq!((s.documents, s.extracted, s.unchanged, s.pages), (2, 1, 1, 14));
+    }
 
     #[test]
     fn failures_group_by_reason_kind() {

@@ -5,7 +5,6 @@
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::anyhow;
 use sgx_model::Extraction;
 
 use super::pool::WorkerPool;
@@ -54,18 +53,12 @@ pub fn work(
     announce: &mut dyn FnMut(&'static str),
     at_parse: fn(&Path),
 ) -> anyhow::Result<String> {
-    announce("read");
-    let bytes = std::fs::read(file).map_err(|e| anyhow!("cannot read: {}", crate::io_reason(&e)))?;
-    let path = file.display().to_string();
-    announce("detect");
-    sgx_read::detect(&bytes, &path)?;
-    announce("parse");
-    at_parse(file);
-    let doc = sgx_read::read(&bytes, &path)?;
-    drop(bytes);
-    announce("recognise");
-    let model = sgx_recognise::recognise(&doc);
-    drop(doc);
+    let model = sgx_pipeline::extract_file(file, &mut |stage| {
+        announce(stage.as_str());
+        if stage == sgx_pipeline::Stage::Parse {
+            at_parse(file);
+        }
+    })?;
     announce("serialise");
     // Compact JSON has no line breaks, so the model is one line of the worker's answer.
     Ok(serde_json::to_string(&model)?)

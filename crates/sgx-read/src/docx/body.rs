@@ -5,7 +5,7 @@
 //! accepted), fields by their result not their code, content controls and text boxes in
 //! place, hidden text left out. Footnote references are skipped — notes are read apart.
 
-use sgx_ir::{Cell, CellPara, Provenance, Row, Style, Table, Text};
+use sgx_ir::{Cell, CellPara, Provenance, Row, Style, Table, Text, Warning, WarningKind};
 
 use super::numbering::{bullet_glyph, Label, Numbering};
 use super::styles::{parse_num_pr, NumRef, RunProps, Styles};
@@ -55,7 +55,7 @@ pub struct BodyReader<'s> {
     /// Complex fields open here: `true` once past the separator, in the field's result.
     fields: Vec<bool>,
     depth: usize,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// The paragraph being read.
@@ -112,8 +112,9 @@ impl<'s> BodyReader<'s> {
     fn enter(&mut self, cur: &mut Cursor) -> Result<bool, ReadError> {
         if self.depth >= MAX_NESTING {
             cur.skip()?;
-            if !self.warnings.iter().any(|w| w.contains("nested deeper")) {
-                self.warnings.push(format!("content nested deeper than {MAX_NESTING} levels skipped"));
+            if !self.warnings.iter().any(|w| w.message.starts_with("content nested deeper")) {
+                let message = format!("content nested deeper than {MAX_NESTING} levels skipped");
+                self.warnings.push(Warning::new(WarningKind::LimitReached, message));
             }
             return Ok(false);
         }
@@ -607,16 +608,15 @@ impl TableGrid {
         });
     }
 
-    fn finish(self, warnings: &mut Vec<String>) -> TablePiece {
+    fn finish(self, warnings: &mut Vec<Warning>) -> TablePiece {
         let mut table = Table { rows: self.rows };
+        let at = Provenance { path: Some(self.path.clone()), ..Provenance::default() };
         if self.dropped > 0 {
-            warnings.push(format!(
-                "{}: table wider than {MAX_COLS} columns: {} cells dropped",
-                self.path, self.dropped
-            ));
+            let message = format!("table wider than {MAX_COLS} columns: {} cells dropped", self.dropped);
+            warnings.push(Warning::at(WarningKind::LimitReached, at.clone(), message));
         }
         if let Some(w) = bound_grid(&mut table) {
-            warnings.push(format!("{}: {w}", self.path));
+            warnings.push(Warning::at(WarningKind::LimitReached, at, w));
         }
         TablePiece { table, path: self.path, nested: self.nested }
     }

@@ -15,7 +15,7 @@ mod xml;
 
 pub(crate) use numbering::{alpha, roman};
 
-use sgx_ir::{Block, BlockKind, Document, Format, ListItem, Provenance, Source};
+use sgx_ir::{Block, BlockKind, Document, Format, ListItem, Provenance, Source, Warning, WarningKind};
 
 use body::{with_label, BodyReader, Piece, TablePiece};
 use numbering::Numbering;
@@ -40,14 +40,15 @@ pub fn read(bytes: &[u8], path: &str) -> Result<Document, ReadError> {
     let mut warnings = Vec::new();
     let styles = match parts.styles.as_deref().map(|p| pkg.read_text(p)).transpose()?.flatten() {
         Some(xml) => Styles::parse(&xml).unwrap_or_else(|e| {
-            warnings.push(format!("styles ignored: {e}"));
+            warnings.push(Warning::new(WarningKind::PartUnreadable, format!("styles ignored: {e}")));
             Styles::default()
         }),
         None => Styles::default(),
     };
     let mut numbering = match parts.numbering.as_deref().map(|p| pkg.read_text(p)).transpose()?.flatten() {
         Some(xml) => Numbering::parse(&xml).unwrap_or_else(|e| {
-            warnings.push(format!("list numbering ignored: {e}"));
+            let message = format!("list numbering ignored: {e}");
+            warnings.push(Warning::new(WarningKind::PartUnreadable, message));
             Numbering::default()
         }),
         None => Numbering::default(),
@@ -61,7 +62,9 @@ pub fn read(bytes: &[u8], path: &str) -> Result<Document, ReadError> {
         let Some(xml) = pkg.read_text(part)? else { continue };
         match read_notes(&mut reader, &xml, part, kind) {
             Ok(pieces) => assemble(pieces, &mut blocks),
-            Err(e) => warnings.push(format!("{kind} ignored: {e}")),
+            Err(e) => {
+                warnings.push(Warning::new(WarningKind::PartUnreadable, format!("{kind} ignored: {e}")))
+            }
         }
     }
     warnings.extend(reader.warnings);

@@ -6,7 +6,10 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use sgx_ir::{BBox, Block, BlockKind, Cell, CellPara, ListItem, Provenance, Row, Style, Table, Text};
+use sgx_ir::{
+    BBox, Block, BlockKind, Cell, CellPara, ListItem, Provenance, Row, Style, Table, Text, Warning,
+    WarningKind,
+};
 
 use super::device::Glyph;
 use super::layout::{list_marker, row_lines, rows, Line, Vocabulary};
@@ -31,7 +34,7 @@ struct LaidOutPage {
     tables: Vec<(GridTable, Vec<Vec<Line>>)>,
 }
 
-pub fn document_blocks(pages: Vec<RawPage>, warnings: &mut Vec<String>) -> Vec<Block> {
+pub fn document_blocks(pages: Vec<RawPage>, warnings: &mut Vec<Warning>) -> Vec<Block> {
     let mut laid: Vec<LaidOutPage> = pages.into_iter().map(lay_out_page).collect();
     let mut vocab = Vocabulary::default();
     for p in &laid {
@@ -85,7 +88,7 @@ fn lay_out_page(page: RawPage) -> LaidOutPage {
 
 /// Lines in the top or bottom margin that repeat on several pages (digits aside), and page
 /// numbers there, are running headers and footers.
-fn drop_running_lines(pages: &mut [LaidOutPage], warnings: &mut Vec<String>) {
+fn drop_running_lines(pages: &mut [LaidOutPage], warnings: &mut Vec<Warning>) {
     let key = |l: &Line| {
         l.plain().to_lowercase().chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).collect::<String>()
     };
@@ -111,7 +114,8 @@ fn drop_running_lines(pages: &mut [LaidOutPage], warnings: &mut Vec<String>) {
         });
     }
     if dropped > 0 {
-        warnings.push(format!("dropped {dropped} running header, footer and page-number lines"));
+        let message = format!("dropped {dropped} running header, footer and page-number lines");
+        warnings.push(Warning::new(WarningKind::DroppedDebris, message));
     }
 }
 

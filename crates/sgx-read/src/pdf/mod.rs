@@ -13,7 +13,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
 use hayro_interpret::kurbo::Rect;
 use hayro_interpret::{interpret_page, Context, InterpreterCache, InterpreterSettings, TransformExt};
-use sgx_ir::{Document, Format, Source};
+use sgx_ir::{Document, Format, Provenance, Source, Warning, WarningKind};
 
 use crate::ReadError;
 use device::PageCollector;
@@ -53,19 +53,20 @@ pub fn read(bytes: &[u8], path: &str) -> Result<Document, ReadError> {
             );
             interpret_page(page, &mut ctx, &mut collector);
         }));
+        let on_page = Provenance { page: Some(i as u32 + 1), ..Provenance::default() };
         if ok.is_err() {
-            warnings.push(format!("page {}: could not be interpreted; skipped", i + 1));
+            let message = "could not be interpreted; skipped";
+            warnings.push(Warning::at(WarningKind::PartUnreadable, on_page.clone(), message));
             collector = PageCollector::new((w, h));
         }
         collector.turn_upright();
         if collector.truncated {
-            warnings.push(format!(
-                "page {}: too many drawing operations; the rest of the page was skipped",
-                i + 1
-            ));
+            let message = "too many drawing operations; the rest of the page was skipped";
+            warnings.push(Warning::at(WarningKind::LimitReached, on_page.clone(), message));
         }
         if collector.rotated > 0 {
-            warnings.push(format!("page {}: {} rotated glyphs not laid out", i + 1, collector.rotated));
+            let message = format!("{} rotated glyphs not laid out", collector.rotated);
+            warnings.push(Warning::at(WarningKind::PartUnreadable, on_page, message));
         }
         let (width, height) = collector.page_size;
         raw_pages.push(RawPage { number: i as u32 + 1, width, height, content: collector });
@@ -74,7 +75,8 @@ pub fn read(bytes: &[u8], path: &str) -> Result<Document, ReadError> {
     let page_sizes = raw_pages.iter().map(|p| [p.width, p.height]).collect();
     let glyph_count: usize = raw_pages.iter().map(|p| p.content.glyphs.len()).sum();
     let blocks = if glyph_count == 0 {
-        warnings.push("no text layer: the PDF has pages but no extractable text (a scan?)".into());
+        let message = "no text layer: the PDF has pages but no extractable text (a scan?)";
+        warnings.push(Warning::new(WarningKind::NoText, message));
         Vec::new()
     } else {
         assemble::document_blocks(raw_pages, &mut warnings)

@@ -13,7 +13,10 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
-use sgx_ir::{Block, BlockKind, Cell, Document, Format, ListItem, Provenance, Row, Source, Table, Text};
+use sgx_ir::{
+    Block, BlockKind, Cell, Document, Format, ListItem, Provenance, Row, Source, Table, Text, Warning,
+    WarningKind,
+};
 
 pub use inline::is_bullet_glyph;
 pub(crate) use inline::{append, parse_line, parse_paras, trim_text};
@@ -49,7 +52,7 @@ struct Scanner<'a> {
     lines: &'a [&'a str],
     pos: usize,
     blocks: Vec<Block>,
-    warnings: Vec<String>,
+    warnings: Vec<Warning>,
     /// Lines to drop as repeated running titles.
     running: HashSet<usize>,
 }
@@ -181,13 +184,20 @@ impl<'a> Scanner<'a> {
         blank(if i == 0 { None } else { self.lines.get(i - 1) }) && blank(self.lines.get(i + 1))
     }
 
+    /// Record that line `i` (0-based) was dropped as page furniture.
+    fn drop_debris(&mut self, i: usize, what: &str) {
+        let line = i as u32 + 1;
+        let message = format!("dropped {what}: {}", self.lines[i].trim());
+        self.warnings.push(Warning::at(WarningKind::DroppedDebris, Provenance::lines(line, line), message));
+    }
+
     fn run(&mut self) {
         while self.pos < self.lines.len() {
             let i = self.pos;
             match self.kind(i) {
                 Kind::Blank | Kind::Rule => self.pos += 1,
                 Kind::Debris(what) => {
-                    self.warnings.push(format!("line {}: dropped {what}: {}", i + 1, self.lines[i].trim()));
+                    self.drop_debris(i, what);
                     self.pos += 1;
                 }
                 Kind::Heading => self.heading(),
@@ -317,11 +327,7 @@ impl<'a> Scanner<'a> {
             if next < self.lines.len() && self.kind(next) == kind {
                 for skipped in self.pos..next {
                     if let Kind::Debris(what) = self.kind(skipped) {
-                        self.warnings.push(format!(
-                            "line {}: dropped {what}: {}",
-                            skipped + 1,
-                            self.lines[skipped].trim()
-                        ));
+                        self.drop_debris(skipped, what);
                     }
                 }
                 self.pos = next;

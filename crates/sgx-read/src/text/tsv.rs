@@ -6,7 +6,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use sgx_ir::{Cell, CellPara, Provenance, Row, Style, Table};
+use sgx_ir::{Cell, CellPara, Provenance, Row, Style, Table, Warning, WarningKind};
 
 use super::parse_paras;
 use crate::table_repair::{merge_continuations, unfinished};
@@ -34,7 +34,7 @@ fn is_date_like(s: &str) -> bool {
 }
 
 /// Build one IR table from the lines of a tab-separated table.
-pub fn build(lines: &[(u32, &str)]) -> (Table, Vec<String>) {
+pub fn build(lines: &[(u32, &str)]) -> (Table, Vec<Warning>) {
     let mut warnings = Vec::new();
     let raw: Vec<RawRow> = lines
         .iter()
@@ -107,7 +107,9 @@ pub fn build(lines: &[(u32, &str)]) -> (Table, Vec<String>) {
                 && number_cols.get(col).copied().unwrap_or(0.0) < 0.3
                 && col > 0
             {
-                warnings.push(format!("line {}: dropped page number {t} inside a table", r.line));
+                let prov = Provenance::lines(r.line, r.line);
+                let message = format!("dropped page number {t} inside a table");
+                warnings.push(Warning::at(WarningKind::DroppedDebris, prov, message));
                 continue;
             }
             let mut cell = Cell::new(col, parse_paras(t));

@@ -6,20 +6,29 @@ use std::path::Path;
 
 use sgx_model::Extraction;
 
+use super::{Export, ExportFormat};
 use crate::{AtomicFile, DocumentId, WriteError};
 
-pub const JSONL_FILE: &str = "documents.jsonl";
+const JSONL_FILE: &str = "documents.jsonl";
 
-pub struct JsonlExport {
+pub(super) const EXPORT: ExportFormat = ExportFormat {
+    name: "jsonl",
+    files: || vec![JSONL_FILE.to_string()],
+    create: |out_dir| Ok(Box::new(JsonlExport::create(out_dir)?)),
+};
+
+struct JsonlExport {
     file: AtomicFile,
 }
 
 impl JsonlExport {
-    pub fn create(out_dir: &Path) -> Result<JsonlExport, WriteError> {
+    fn create(out_dir: &Path) -> Result<JsonlExport, WriteError> {
         Ok(JsonlExport { file: AtomicFile::create(&out_dir.join(JSONL_FILE))? })
     }
+}
 
-    pub fn add(&mut self, id: &DocumentId, doc: &Extraction) -> Result<(), WriteError> {
+impl Export for JsonlExport {
+    fn add(&mut self, id: &DocumentId, doc: &Extraction) -> Result<(), WriteError> {
         let path = self.file.dest().to_path_buf();
         let model =
             serde_json::to_string(doc).map_err(|source| WriteError::Json { path: path.clone(), source })?;
@@ -29,7 +38,7 @@ impl JsonlExport {
         writeln!(self.file, "{{\"document_id\":\"{id}\"{sep}{rest}").map_err(WriteError::io(path))
     }
 
-    pub fn finish(self) -> Result<(), WriteError> {
+    fn finish(self: Box<Self>) -> Result<(), WriteError> {
         self.file.commit()
     }
 }
@@ -42,7 +51,7 @@ mod tests {
     #[test]
     fn one_model_per_line_with_its_id() {
         let dir = tempfile::tempdir().unwrap();
-        let mut export = JsonlExport::create(dir.path()).unwrap();
+        let mut export = (EXPORT.create)(dir.path()).unwrap();
         let id = crate::document_id(&b"x"[..]).unwrap();
         export.add(&id, &sample()).unwrap();
         export.add(&id, &sample()).unwrap();

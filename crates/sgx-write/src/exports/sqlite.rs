@@ -10,11 +10,18 @@ use rusqlite::{Connection, ToSql};
 use sgx_model::Extraction;
 use tempfile::NamedTempFile;
 
+use super::{Export, ExportFormat};
 use crate::atomic;
-use crate::tables::{Cell, Table, TABLES};
+use crate::tables::{Cell, Column, ColumnType, Table, TABLES};
 use crate::{DocumentId, WriteError};
 
-pub const SQLITE_FILE: &str = "sgx.sqlite";
+const SQLITE_FILE: &str = "sgx.sqlite";
+
+pub(super) const EXPORT: ExportFormat = ExportFormat {
+    name: "sqlite",
+    files: || vec![SQLITE_FILE.to_string()],
+    create: |out_dir| Ok(Box::new(SqliteExport::create(out_dir)?)),
+};
 
 const INDEXES: &str = "
 CREATE INDEX documents_partnership ON documents (partnership);
@@ -30,7 +37,7 @@ SELECT partnership, max(partnership_acronym) AS acronym, count(*) AS documents,
 FROM documents GROUP BY partnership;
 ";
 
-pub struct SqliteExport {
+struct SqliteExport {
     conn: Connection,
     // Held so the file is deleted if the export is dropped unfinished.
     temp: NamedTempFile,
@@ -39,7 +46,7 @@ pub struct SqliteExport {
 }
 
 impl SqliteExport {
-    pub fn create(out_dir: &Path) -> Result<SqliteExport, WriteError> {
+    fn create(out_dir: &Path) -> Result<SqliteExport, WriteError> {
         let dest = out_dir.join(SQLITE_FILE);
         let temp = atomic::temp_in(&dest)?;
         let err = sql_error(dest.clone());
@@ -57,8 +64,10 @@ impl SqliteExport {
         let inserts = TABLES.iter().map(|t| insert(t)).collect();
         Ok(SqliteExport { conn, temp, dest, inserts })
     }
+}
 
-    pub fn add(&mut self, id: &DocumentId, doc: &Extraction) -> Result<(), WriteError> {
+impl Export for SqliteExport {
+    fn add(&mut self, id: &DocumentId, doc: &Extraction) -> Result<(), WriteError> {
         let err = sql_error(self.dest.clone());
         for (table, sql) in TABLES.iter().zip(&self.inserts) {
             let mut stmt = self.conn.prepare_cached(sql).map_err(&err)?;
@@ -69,8 +78,8 @@ impl SqliteExport {
         Ok(())
     }
 
-    pub fn finish(self) -> Result<(), WriteError> {
-        let SqliteExport { conn, temp, dest, .. } = self;
+    fn finish(self: Box<Self>) -> Result<(), WriteError> {
+        let SqliteExport { conn, temp, dest, .. } = *self;
         let err = sql_error(dest.clone());
         conn.execute_batch("COMMIT").map_err(&err)?;
         // Indexes after the bulk load: building them once is faster than keeping them up to date.
@@ -102,11 +111,27 @@ impl ToSql for Cell<'_> {
 }
 
 fn create_table(table: &Table) -> String {
-    let mut parts: Vec<String> = table.columns.iter().map(|c| format!("{} {}", c.name, c.sql)).collect();
+    let mut parts: Vec<String> = table.columns.iter().map(column_sql).collect();
     if !table.constraints.is_empty() {
         parts.push(table.constraints.to_string());
     }
     format!("CREATE TABLE {} (\n  {}\n);\n", table.name, parts.join(",\n  "))
+}
+
+/// A column's declaration: name, SQL type and column constraint.
+fn column_sql(column: &Column) -> String {
+    // SQLite has no boolean or list type: booleans are 0 / 1, lists JSON arrays (see `ToSql`).
+    let ty = match column.ty {
+        ColumnType::Text | ColumnType::List => "TEXT",
+        ColumnType::Int | ColumnType::Bool => "INTEGER",
+    };
+    // The key is declared without NOT NULL, as it always has been; it is never null all the same.
+    let constraint = match (column.primary_key, column.nullable) {
+        (true, _) => " PRIMARY KEY",
+        (false, false) => " NOT NULL",
+        (false, true) => "",
+    };
+    format!("{} {ty}{constraint}", column.name)
 }
 
 fn insert(table: &Table) -> String {
@@ -153,7 +178,7 @@ mod tests {
     #[test]
     fn tables_keys_and_views() {
         let dir = tempfile::tempdir().unwrap();
-        let mut export = SqliteExport::create(dir.path()).unwrap();
+        let mut export = (EXPORT.create)(dir.path()).unwrap();
         let a = crate::document_id(&b"a"[..]).unwrap();
         let b = crate::document_id(&b"b"[..]).unwrap();
         export.add(&a, &sample()).unwrap();
@@ -177,9 +202,96 @@ mod tests {
     }
 
     #[test]
+    fn column_types_declare_the_schema_sgx_has_always_had() {
+        // The tables as sgx.sqlite declared them before columns were typed, byte for byte.
+        let expected = "\
+CREATE TABLE documents (
+  document_id TEXT PRIMARY KEY,
+  path TEXT NOT NULL,
+  format TEXT NOT NULL,
+  pages INTEGER,
+  partnership TEXT,
+  partnership_acronym TEXT,
+  kind TEXT NOT NULL,
+  title TEXT,
+  start_year INTEGER,
+  end_year INTEGER,
+  period TEXT,
+  priority_count INTEGER NOT NULL,
+  action_count INTEGER NOT NULL,
+  body_count INTEGER NOT NULL,
+  glossary_count INTEGER NOT NULL,
+  warning_count INTEGER NOT NULL,
+  schema_version TEXT NOT NULL,
+  sgx_version TEXT NOT NULL
+);
+CREATE TABLE priorities (
+  document_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  number INTEGER,
+  title TEXT NOT NULL,
+  measures TEXT NOT NULL,
+  subgroups TEXT NOT NULL,
+  block INTEGER NOT NULL,
+  page INTEGER,
+  first_line INTEGER,
+  last_line INTEGER,
+  PRIMARY KEY (document_id, position), FOREIGN KEY (document_id) REFERENCES documents (document_id)
+);
+CREATE TABLE actions (
+  document_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  objective_ref TEXT,
+  objective TEXT,
+  section TEXT,
+  tasks TEXT NOT NULL,
+  leads TEXT NOT NULL,
+  measures TEXT NOT NULL,
+  timescale TEXT,
+  timescale_dates TEXT NOT NULL,
+  progress TEXT,
+  rag TEXT,
+  garbled INTEGER NOT NULL,
+  block INTEGER NOT NULL,
+  page INTEGER,
+  first_line INTEGER,
+  last_line INTEGER,
+  PRIMARY KEY (document_id, position), FOREIGN KEY (document_id) REFERENCES documents (document_id)
+);
+CREATE TABLE governance (
+  document_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  acronym TEXT,
+  chair TEXT,
+  meets TEXT,
+  reports_to TEXT,
+  block INTEGER NOT NULL,
+  page INTEGER,
+  first_line INTEGER,
+  last_line INTEGER,
+  PRIMARY KEY (document_id, position), FOREIGN KEY (document_id) REFERENCES documents (document_id)
+);
+CREATE TABLE glossary (
+  document_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  term TEXT NOT NULL,
+  expansion TEXT NOT NULL,
+  block INTEGER NOT NULL,
+  page INTEGER,
+  first_line INTEGER,
+  last_line INTEGER,
+  PRIMARY KEY (document_id, position), FOREIGN KEY (document_id) REFERENCES documents (document_id)
+);
+";
+        let schema: String = TABLES.iter().map(|t| create_table(t)).collect();
+        assert_eq!(schema, expected);
+    }
+
+    #[test]
     fn duplicate_document_is_an_error_not_a_second_row() {
         let dir = tempfile::tempdir().unwrap();
-        let mut export = SqliteExport::create(dir.path()).unwrap();
+        let mut export = (EXPORT.create)(dir.path()).unwrap();
         let a = crate::document_id(&b"a"[..]).unwrap();
         export.add(&a, &sample()).unwrap();
         assert!(export.add(&a, &sample()).is_err());

@@ -6,18 +6,25 @@ use std::path::Path;
 
 use sgx_model::Extraction;
 
+use super::{Export, ExportFormat};
 use crate::tables::{Cell, Table, LIST_SEPARATOR, TABLES};
 use crate::{AtomicFile, DocumentId, WriteError};
 
-pub struct CsvExport {
+pub(super) const EXPORT: ExportFormat = ExportFormat {
+    name: "csv",
+    files: || TABLES.iter().map(|t| file_name(t)).collect(),
+    create: |out_dir| Ok(Box::new(CsvExport::create(out_dir)?)),
+};
+
+struct CsvExport {
     files: Vec<(&'static Table, csv::Writer<AtomicFile>)>,
 }
 
 impl CsvExport {
-    pub fn create(out_dir: &Path) -> Result<CsvExport, WriteError> {
+    fn create(out_dir: &Path) -> Result<CsvExport, WriteError> {
         let mut files = Vec::new();
         for table in TABLES {
-            let path = out_dir.join(format!("{}.csv", table.name));
+            let path = out_dir.join(file_name(table));
             let mut writer = csv::WriterBuilder::new().from_writer(AtomicFile::create(&path)?);
             writer
                 .write_record(table.columns.iter().map(|c| c.name))
@@ -26,8 +33,10 @@ impl CsvExport {
         }
         Ok(CsvExport { files })
     }
+}
 
-    pub fn add(&mut self, id: &DocumentId, doc: &Extraction) -> Result<(), WriteError> {
+impl Export for CsvExport {
+    fn add(&mut self, id: &DocumentId, doc: &Extraction) -> Result<(), WriteError> {
         for (table, writer) in &mut self.files {
             for row in (table.rows)(id, doc) {
                 let fields: Vec<String> = row.iter().map(field).collect();
@@ -40,7 +49,7 @@ impl CsvExport {
         Ok(())
     }
 
-    pub fn finish(self) -> Result<(), WriteError> {
+    fn finish(self: Box<Self>) -> Result<(), WriteError> {
         for (_, writer) in self.files {
             let file = writer.into_inner().map_err(|e| {
                 let source = std::io::Error::new(e.error().kind(), e.error().to_string());
@@ -50,6 +59,10 @@ impl CsvExport {
         }
         Ok(())
     }
+}
+
+fn file_name(table: &Table) -> String {
+    format!("{}.csv", table.name)
 }
 
 fn field(cell: &Cell) -> String {
@@ -70,7 +83,7 @@ mod tests {
     #[test]
     fn writes_quoted_csv_with_headers() {
         let dir = tempfile::tempdir().unwrap();
-        let mut export = CsvExport::create(dir.path()).unwrap();
+        let mut export = (EXPORT.create)(dir.path()).unwrap();
         let id = crate::document_id(&b"x"[..]).unwrap();
         export.add(&id, &sample()).unwrap();
         export.finish().unwrap();
