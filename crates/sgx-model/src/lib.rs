@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 pub use sgx_ir::{Format, WarningKind};
 
 /// Version of this model's JSON layout.
-pub const SCHEMA_VERSION: &str = "2.0.0";
+pub const SCHEMA_VERSION: &str = "2.1.0";
 
 /// All facts extracted from one document.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
@@ -170,7 +170,31 @@ pub struct Body {
 pub struct GlossaryEntry {
     pub term: String,
     pub expansion: String,
+    /// Where the entry was read: a glossary (section, list or table) or running text.
+    #[serde(default)]
+    pub source: GlossarySource,
     pub evidence: Evidence,
+}
+
+/// Where a glossary entry was read.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum GlossarySource {
+    /// A glossary, abbreviations list or key-terms table of the document.
+    #[default]
+    Glossary,
+    /// An acronym defined at its use in running text ("Child Sexual Exploitation (CSE)").
+    Text,
+}
+
+impl GlossarySource {
+    /// The source's name as the JSON and the exports print it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GlossarySource::Glossary => "glossary",
+            GlossarySource::Text => "text",
+        }
+    }
 }
 
 /// Where a fact was read: the IR block index and the source location of that block.

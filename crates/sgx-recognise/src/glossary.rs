@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use regex_lite::Regex;
 use sgx_ir::{Block, BlockKind, Table};
-use sgx_model::GlossaryEntry;
+use sgx_model::{GlossaryEntry, GlossarySource};
 
 use crate::found::{Found, Upstream};
 use crate::table_roles::row_provenance;
@@ -94,7 +94,12 @@ fn from_table(i: usize, block: &Block, table: &Table, under_heading: bool, out: 
     found.sort_by_key(|(p, r, _, _)| (*p, *r));
     for (_, r, term, expansion) in found {
         let prov = row_provenance(&table.rows[r].prov, &block.prov);
-        out.push(GlossaryEntry { term, expansion, evidence: evidence(i, &prov) });
+        out.push(GlossaryEntry {
+            term,
+            expansion,
+            source: GlossarySource::Glossary,
+            evidence: evidence(i, &prov),
+        });
     }
 }
 
@@ -109,7 +114,12 @@ fn from_lines(i: usize, block: &Block, out: &mut Vec<GlossaryEntry>) {
             let term = clean(&c[1]);
             let expansion = clean(&c[2]);
             if is_term(&term) && !expansion.is_empty() {
-                out.push(GlossaryEntry { term, expansion, evidence: evidence(i, &prov) });
+                out.push(GlossaryEntry {
+                    term,
+                    expansion,
+                    source: GlossarySource::Glossary,
+                    evidence: evidence(i, &prov),
+                });
             }
         }
     }

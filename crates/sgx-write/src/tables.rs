@@ -208,6 +208,7 @@ pub static GLOSSARY: Table = Table {
         required("position", Int),
         required("term", Text),
         required("expansion", Text),
+        required("source", Text),
         required("block", Int),
         optional("page", Int),
         optional("first_line", Int),
@@ -287,7 +288,9 @@ fn governance_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a
 }
 
 fn glossary_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>> {
-    child_rows(id, &d.glossary, |g| (vec![text(&g.term), text(&g.expansion)], &g.evidence))
+    child_rows(id, &d.glossary, |g| {
+        (vec![text(&g.term), text(&g.expansion), text(g.source.as_str())], &g.evidence)
+    })
 }
 
 /// Rows of a table below a document: id, position, the item's own cells, its evidence.
@@ -399,6 +402,7 @@ pub(crate) mod tests {
             glossary: vec![GlossaryEntry {
                 term: "LADO".into(),
                 expansion: "Local Authority Designated Officer".into(),
+                source: GlossarySource::Glossary,
                 evidence: ev(9),
             }],
             warnings: vec![sgx_model::Warning {

@@ -168,7 +168,12 @@ mod tests {
             reports_to: None,
             evidence: evidence.clone(),
         };
-        let entry = GlossaryEntry { term: "LADO".into(), expansion: "Designated Officer".into(), evidence };
+        let entry = GlossaryEntry {
+            term: "LADO".into(),
+            expansion: "Designated Officer".into(),
+            source: GlossarySource::Glossary,
+            evidence,
+        };
         Extraction {
             schema_version: SCHEMA_VERSION.into(),
             sgx_version: "0.1.0".into(),

