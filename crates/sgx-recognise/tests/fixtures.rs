@@ -51,6 +51,9 @@ fn show_metadata(x: &Extraction) -> String {
     writeln!(out, "title: {}", d.title.as_deref().unwrap_or("-")).unwrap();
     let period = d.period.as_ref().map(|p| format!("{}-{} ({})", p.start_year, p.end_year, p.raw));
     writeln!(out, "period: {}", period.as_deref().unwrap_or("-")).unwrap();
+    for w in x.warnings.iter().filter(|w| w.kind == sgx_model::WarningKind::Garbled) {
+        writeln!(out, "warning: {}", w.message).unwrap();
+    }
     out
 }
 
