@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use anyhow::Context;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
@@ -152,12 +152,8 @@ fn run(args: BatchArgs) -> anyhow::Result<Summary> {
     let extractor = if args.limits.in_process {
         process::Extractor::InProcess
     } else {
-        // The same limits as `sgx extract` (see main.rs).
-        let limits = crate::isolate::Limits {
-            timeout: Duration::from_secs(args.limits.timeout.max(1)),
-            max_memory: args.limits.max_memory_mb.max(64) * 1024 * 1024,
-        };
-        process::Extractor::Workers(pool::WorkerPool::new(limits))
+        // The same limits as `sgx extract`.
+        process::Extractor::Workers(pool::WorkerPool::new((&args.limits).into()))
     };
 
     let progress = Progress::new(inputs.files.len(), args.quiet);

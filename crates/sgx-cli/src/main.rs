@@ -37,6 +37,16 @@ struct LimitArgs {
     in_process: bool,
 }
 
+/// The limits one document is read under, from the command line: at least 1 s and 64 MB.
+impl From<&LimitArgs> for isolate::Limits {
+    fn from(args: &LimitArgs) -> isolate::Limits {
+        isolate::Limits {
+            timeout: Duration::from_secs(args.timeout.max(1)),
+            max_memory: args.max_memory_mb.max(64) * 1024 * 1024,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Print the extracted facts of one document as JSON (the sgx model).
@@ -127,10 +137,7 @@ fn isolated(kind: &str, file: &std::path::Path, limits: LimitArgs) -> anyhow::Re
     if limits.in_process {
         return Ok(produce(kind, file)?.into_bytes());
     }
-    let l = isolate::Limits {
-        timeout: Duration::from_secs(limits.timeout.max(1)),
-        max_memory: limits.max_memory_mb.max(64) * 1024 * 1024,
-    };
+    let l = isolate::Limits::from(&limits);
     // Single-threaded here: nothing has started a thread yet.
     #[cfg(unix)]
     let output = isolate::run_forked(
@@ -213,5 +220,19 @@ fn test_hooks(file: &std::path::Path) {
         loop {
             held.push(vec![1; 64 << 20]);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_come_from_the_options_with_a_floor() {
+        let args = |timeout, max_memory_mb| LimitArgs { timeout, max_memory_mb, in_process: false };
+        let limits = isolate::Limits::from(&args(30, 512));
+        assert_eq!((limits.timeout, limits.max_memory), (Duration::from_secs(30), 512 << 20));
+        let floor = isolate::Limits::from(&args(0, 1));
+        assert_eq!((floor.timeout, floor.max_memory), (Duration::from_secs(1), 64 << 20));
     }
 }
