@@ -4,6 +4,7 @@
 
 mod batch;
 mod isolate;
+mod test_hooks;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -113,11 +114,11 @@ fn run(command: Command) -> anyhow::Result<()> {
         Command::Schema => sgx_model::json_schema().into_bytes(),
         Command::Worker { kind, .. } if kind == batch::WORKER_KIND => {
             isolate::apply_worker_limits();
-            return batch::serve(test_hooks);
+            return batch::serve(test_hooks::at_parse);
         }
         Command::Worker { kind, file } => {
             isolate::apply_worker_limits();
-            test_hooks(&file);
+            test_hooks::at_parse(&file);
             produce(&kind, &file)?.into_bytes()
         }
         Command::Batch(_) => anyhow::bail!("internal error: batch runs from main"),
@@ -142,7 +143,7 @@ fn isolated(kind: &str, file: &std::path::Path, limits: LimitArgs) -> anyhow::Re
     #[cfg(unix)]
     let output = isolate::run_forked(
         || {
-            test_hooks(file);
+            test_hooks::at_parse(file);
             produce(kind, file).map(String::into_bytes).map_err(|e| format!("{e:#}"))
         },
         l,
@@ -201,26 +202,6 @@ fn table_json(doc: &sgx_ir::Document, block: &sgx_ir::Block, table: &sgx_ir::Tab
         v["page_size"] = serde_json::json!(size);
     }
     v
-}
-
-/// Test-only behaviour, switched on by the test suite through the environment: a worker
-/// that hangs, crashes or exhausts memory on a chosen file, to prove the parent survives.
-fn test_hooks(file: &std::path::Path) {
-    let name = file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    if std::env::var("SGX_TEST_HANG_ON").is_ok_and(|v| !v.is_empty() && name.contains(&v)) {
-        loop {
-            std::thread::sleep(Duration::from_secs(3600));
-        }
-    }
-    if std::env::var("SGX_TEST_ABORT_ON").is_ok_and(|v| !v.is_empty() && name.contains(&v)) {
-        std::process::abort();
-    }
-    if std::env::var("SGX_TEST_EXHAUST_MEMORY_ON").is_ok_and(|v| !v.is_empty() && name.contains(&v)) {
-        let mut held: Vec<Vec<u8>> = Vec::new();
-        loop {
-            held.push(vec![1; 64 << 20]);
-        }
-    }
 }
 
 #[cfg(test)]

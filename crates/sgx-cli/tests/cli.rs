@@ -88,6 +88,10 @@ fn published_schema_is_current() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "test-hooks"),
+    ignore = "needs the test hooks: --features sgx-cli/test-hooks (scripts/test)"
+)]
 fn a_hanging_parser_costs_one_line_after_the_timeout() {
     let dir = tempfile::tempdir().unwrap();
     let doc = dir.path().join("hangs.txt");
@@ -103,6 +107,10 @@ fn a_hanging_parser_costs_one_line_after_the_timeout() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "test-hooks"),
+    ignore = "needs the test hooks: --features sgx-cli/test-hooks (scripts/test)"
+)]
 fn a_crashing_parser_costs_one_line() {
     let dir = tempfile::tempdir().unwrap();
     let doc = dir.path().join("crashes.txt");
@@ -116,6 +124,10 @@ fn a_crashing_parser_costs_one_line() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "test-hooks"),
+    ignore = "needs the test hooks: --features sgx-cli/test-hooks (scripts/test)"
+)]
 fn a_parser_exhausting_memory_costs_one_line() {
     let dir = tempfile::tempdir().unwrap();
     let doc = dir.path().join("grows.txt");
