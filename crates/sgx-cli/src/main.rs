@@ -156,7 +156,7 @@ fn isolated(kind: &str, file: &std::path::Path, limits: LimitArgs) -> anyhow::Re
 /// The JSON one command prints for one file.
 fn produce(kind: &str, file: &std::path::Path) -> anyhow::Result<String> {
     if kind == "extract" {
-        return Ok(serde_json::to_string_pretty(&sgx_pipeline::extract_file(file, &mut |_| {})?)?);
+        return Ok(sgx_pipeline::extract_file(file, &mut |_| {})?.to_json());
     }
     let doc = sgx_pipeline::read_file(file, &mut |_| {})?;
     Ok(match kind {

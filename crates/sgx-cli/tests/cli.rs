@@ -32,6 +32,9 @@ fn extract_prints_the_model() {
     assert!(v["source"]["path"].as_str().unwrap().ends_with("harrowfield_lscb_workplan_2009-10.txt"));
     assert_eq!(v["document"]["kind"], "workplan");
     assert!(!v["actions"].as_array().unwrap().is_empty());
+    // Exactly Extraction::to_json, which the corpus snapshots record.
+    let model: sgx_model::Extraction = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), model.to_json());
 }
 
 #[test]
