@@ -8,6 +8,7 @@ mod inputs;
 mod pool;
 mod process;
 mod progress;
+mod protocol;
 mod summary;
 mod worker;
 
@@ -16,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use anyhow::Context;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
@@ -25,8 +26,9 @@ use sgx_write::{AtomicFile, DocumentId, DocumentStore, ExportFormat, EXPORTS, LI
 
 use exporter::{Exporter, Finished, Outcome, ERRORS_FILE};
 use progress::Progress;
+pub use protocol::WORKER_KIND;
 use summary::Summary;
-pub use worker::{serve, WORKER_KIND};
+pub use worker::serve;
 
 /// Every document succeeded.
 pub const EXIT_OK: u8 = 0;
@@ -148,14 +150,10 @@ fn run(args: BatchArgs) -> anyhow::Result<Summary> {
         .build()
         .context("cannot start the worker threads")?;
     let extractor = if args.limits.in_process {
-        worker::Extractor::InProcess
+        process::Extractor::InProcess
     } else {
-        // The same limits as `sgx extract` (see main.rs).
-        let limits = crate::isolate::Limits {
-            timeout: Duration::from_secs(args.limits.timeout.max(1)),
-            max_memory: args.limits.max_memory_mb.max(64) * 1024 * 1024,
-        };
-        worker::Extractor::Workers(pool::WorkerPool::new(limits))
+        // The same limits as `sgx extract`.
+        process::Extractor::Workers(pool::WorkerPool::new((&args.limits).into()))
     };
 
     let progress = Progress::new(inputs.files.len(), args.quiet);
@@ -187,7 +185,7 @@ fn run(args: BatchArgs) -> anyhow::Result<Summary> {
 struct Work<'a> {
     pool: &'a rayon::ThreadPool,
     store: &'a DocumentStore,
-    extractor: &'a worker::Extractor,
+    extractor: &'a process::Extractor,
     progress: &'a Progress,
     force: bool,
 }
@@ -199,7 +197,7 @@ impl Work<'_> {
         inputs: &'a [inputs::Input],
         mut exporter: Exporter<'a>,
     ) -> Result<exporter::Written, sgx_write::WriteError> {
-        let ids: Vec<Result<DocumentId, worker::Failed>> =
+        let ids: Vec<Result<DocumentId, protocol::Failed>> =
             self.pool.install(|| inputs.par_iter().map(process::identify).collect());
         let (send, receive) = mpsc::channel::<Finished>();
         let abort = AtomicBool::new(false);
@@ -257,7 +255,10 @@ impl Work<'_> {
             Ok(Err(failed)) => Outcome::Failed { id: Some(id), failed },
             Err(panic) => Outcome::Failed {
                 id: Some(id),
-                failed: worker::Failed::new("batch", crate::isolate::panic_reason(panic.as_ref())),
+                failed: protocol::Failed::new(
+                    protocol::Stage::Batch,
+                    crate::isolate::panic_reason(panic.as_ref()),
+                ),
             },
         }
     }

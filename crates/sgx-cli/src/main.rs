@@ -4,6 +4,7 @@
 
 mod batch;
 mod isolate;
+mod test_hooks;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -35,6 +36,16 @@ struct LimitArgs {
     /// Process the document in this process (no time or memory limit): for debugging.
     #[arg(long, global = true, hide = true)]
     in_process: bool,
+}
+
+/// The limits one document is read under, from the command line: at least 1 s and 64 MB.
+impl From<&LimitArgs> for isolate::Limits {
+    fn from(args: &LimitArgs) -> isolate::Limits {
+        isolate::Limits {
+            timeout: Duration::from_secs(args.timeout.max(1)),
+            max_memory: args.max_memory_mb.max(64) * 1024 * 1024,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -103,11 +114,11 @@ fn run(command: Command) -> anyhow::Result<()> {
         Command::Schema => sgx_model::json_schema().into_bytes(),
         Command::Worker { kind, .. } if kind == batch::WORKER_KIND => {
             isolate::apply_worker_limits();
-            return batch::serve(test_hooks);
+            return batch::serve(test_hooks::at_parse);
         }
         Command::Worker { kind, file } => {
             isolate::apply_worker_limits();
-            test_hooks(&file);
+            test_hooks::at_parse(&file);
             produce(&kind, &file)?.into_bytes()
         }
         Command::Batch(_) => anyhow::bail!("internal error: batch runs from main"),
@@ -127,15 +138,12 @@ fn isolated(kind: &str, file: &std::path::Path, limits: LimitArgs) -> anyhow::Re
     if limits.in_process {
         return Ok(produce(kind, file)?.into_bytes());
     }
-    let l = isolate::Limits {
-        timeout: Duration::from_secs(limits.timeout.max(1)),
-        max_memory: limits.max_memory_mb.max(64) * 1024 * 1024,
-    };
+    let l = isolate::Limits::from(&limits);
     // Single-threaded here: nothing has started a thread yet.
     #[cfg(unix)]
     let output = isolate::run_forked(
         || {
-            test_hooks(file);
+            test_hooks::at_parse(file);
             produce(kind, file).map(String::into_bytes).map_err(|e| format!("{e:#}"))
         },
         l,
@@ -148,7 +156,7 @@ fn isolated(kind: &str, file: &std::path::Path, limits: LimitArgs) -> anyhow::Re
 /// The JSON one command prints for one file.
 fn produce(kind: &str, file: &std::path::Path) -> anyhow::Result<String> {
     if kind == "extract" {
-        return Ok(serde_json::to_string_pretty(&sgx_pipeline::extract_file(file, &mut |_| {})?)?);
+        return Ok(sgx_pipeline::extract_file(file, &mut |_| {})?.to_json());
     }
     let doc = sgx_pipeline::read_file(file, &mut |_| {})?;
     Ok(match kind {
@@ -196,22 +204,16 @@ fn table_json(doc: &sgx_ir::Document, block: &sgx_ir::Block, table: &sgx_ir::Tab
     v
 }
 
-/// Test-only behaviour, switched on by the test suite through the environment: a worker
-/// that hangs, crashes or exhausts memory on a chosen file, to prove the parent survives.
-fn test_hooks(file: &std::path::Path) {
-    let name = file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    if std::env::var("SGX_TEST_HANG_ON").is_ok_and(|v| !v.is_empty() && name.contains(&v)) {
-        loop {
-            std::thread::sleep(Duration::from_secs(3600));
-        }
-    }
-    if std::env::var("SGX_TEST_ABORT_ON").is_ok_and(|v| !v.is_empty() && name.contains(&v)) {
-        std::process::abort();
-    }
-    if std::env::var("SGX_TEST_EXHAUST_MEMORY_ON").is_ok_and(|v| !v.is_empty() && name.contains(&v)) {
-        let mut held: Vec<Vec<u8>> = Vec::new();
-        loop {
-            held.push(vec![1; 64 << 20]);
-        }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_come_from_the_options_with_a_floor() {
+        let args = |timeout, max_memory_mb| LimitArgs { timeout, max_memory_mb, in_process: false };
+        let limits = isolate::Limits::from(&args(30, 512));
+        assert_eq!((limits.timeout, limits.max_memory), (Duration::from_secs(30), 512 << 20));
+        let floor = isolate::Limits::from(&args(0, 1));
+        assert_eq!((floor.timeout, floor.max_memory), (Duration::from_secs(1), 64 << 20));
     }
 }

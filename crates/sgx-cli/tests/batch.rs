@@ -9,6 +9,10 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 #[test]
+#[cfg_attr(
+    not(feature = "test-hooks"),
+    ignore = "needs the test hooks: --features sgx-cli/test-hooks (scripts/test)"
+)]
 fn a_mixed_folder_exports_every_good_document_and_one_error_line_per_bad_one() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");

@@ -2,23 +2,16 @@
 //! (../shared/eval/score.py), through the real `sgx extract`: the seed documents in ../shared,
 //! and fixtures/genre — eight fictional plans and reports in HTML, text and markdown written
 //! by engineers who had not read the recognisers, each with what a careful reader extracts.
-//! Skips (passing) where ../shared is absent.
+//! Skips, saying so, where ../shared is absent (fails instead with SGX_REQUIRE_SHARED=1; see
+//! sgx-testkit).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-
-fn shared() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
-}
 
 /// The scorer's summary for the documents in `docs` against the gold files in `gold`, or
 /// None when the scorer is not there.
 fn score(docs: &Path, gold: &Path) -> Option<serde_json::Value> {
-    let scorer = shared().join("eval/score.py");
-    if !scorer.is_file() {
-        eprintln!("skipped: {} not present", scorer.display());
-        return None;
-    }
+    let scorer = sgx_testkit::shared("eval/score.py")?;
     let out = tempfile::tempdir().unwrap();
     for entry in std::fs::read_dir(docs).unwrap() {
         let path = entry.unwrap().path();
@@ -54,12 +47,10 @@ fn assert_targets(what: &str, s: &serde_json::Value, targets: &[(&str, &[&str], 
 
 #[test]
 fn seed_scores_meet_the_targets() {
-    let seeds = shared().join("corpus/seeds");
-    if !seeds.is_dir() {
-        eprintln!("skipped: {} not present", seeds.display());
+    let (Some(seeds), Some(gold)) = (sgx_testkit::shared("corpus/seeds"), sgx_testkit::shared("gold")) else {
         return;
-    }
-    let Some(s) = score(&seeds, &shared().join("gold")) else { return };
+    };
+    let Some(s) = score(&seeds, &gold) else { return };
     assert_targets(
         "seed",
         &s,

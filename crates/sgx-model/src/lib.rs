@@ -216,6 +216,18 @@ pub struct Evidence {
     pub path: Option<String>,
 }
 
+impl Extraction {
+    /// The model as `sgx extract` prints it and `sgx batch` stores it (`documents/<id>.json`):
+    /// pretty-printed JSON, fields in the order of the types, ending with a line break. The
+    /// corpus snapshots are this text, so they show exactly what the CLI prints.
+    pub fn to_json(&self) -> String {
+        // Serialising fails only for maps with non-string keys; the model has no maps.
+        let mut json = serde_json::to_string_pretty(self).expect("the model always serialises");
+        json.push('\n');
+        json
+    }
+}
+
 /// The JSON Schema of [`Extraction`], pretty-printed.
 pub fn json_schema() -> String {
     let schema = schemars::schema_for!(Extraction);

@@ -27,6 +27,9 @@ pub enum Stage {
 }
 
 impl Stage {
+    /// Every stage, in order.
+    pub const ALL: [Stage; 4] = [Stage::Read, Stage::Detect, Stage::Parse, Stage::Recognise];
+
     /// The stage's name as batch errors print it.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -116,6 +119,16 @@ mod tests {
         .unwrap();
         assert_eq!(seen, [Stage::Detect, Stage::Parse, Stage::Recognise]);
         assert_eq!(model.source.path, "plan.md");
+    }
+
+    #[test]
+    fn every_stage_is_listed_once_in_order() {
+        let mut seen = Vec::new();
+        extract(b"# Greyford Safeguarding Partnership\n", "plan.md", &mut |s| seen.push(s)).unwrap();
+        assert_eq!(Stage::ALL[1..], seen[..], "all but Read, which extract (from bytes) skips");
+        assert_eq!(Stage::ALL[0], Stage::Read);
+        let names: std::collections::HashSet<&str> = Stage::ALL.iter().map(|s| s.as_str()).collect();
+        assert_eq!(names.len(), Stage::ALL.len());
     }
 
     #[test]

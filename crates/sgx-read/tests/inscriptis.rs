@@ -15,19 +15,16 @@
 //!   ("LÃ¤nge"); sgx reads UTF-8, so the expected text is repaired before comparing;
 //! - a table whose rows have no cells has no columns: `[]` in the reference.
 //!
-//! Skips when ../shared is absent (a checkout without the shared data).
+//! Skips, saying so, when ../shared is absent (a checkout without the shared data); fails
+//! instead with SGX_REQUIRE_SHARED=1 (see sgx-testkit).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde_json::Value;
 use sgx_ir::{Block, Table};
 
 /// Cases left out of the comparison, with the reason.
 const SKIPPED: &[(&str, &str)] = &[];
-
-fn shared_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/external/html/inscriptis")
-}
 
 fn no_ws(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
@@ -207,11 +204,7 @@ fn tables_of(blocks: &[Block]) -> Vec<Ours<'_>> {
 
 #[test]
 fn inscriptis_table_grids_match() {
-    let dir = shared_dir();
-    if !dir.is_dir() {
-        println!("skipped: {} is not present", dir.display());
-        return;
-    }
+    let Some(dir) = sgx_testkit::shared("external/html/inscriptis") else { return };
     let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("readable dir")
         .filter_map(|e| e.ok().map(|e| e.path()))

@@ -2,10 +2,8 @@
 //! (../shared/external/pdfs/*/text-expected.json), reproduced by the PDF reader. Compared as
 //! the files advise for another extractor: the expected non-whitespace content must appear in
 //! order in sgx's text (sgx's layout differs in blank lines and spacing), allowing 2% of its
-//! characters to be missing — sgx drops page numbers in the margins by design. Skips when
-//! ../shared is absent.
-
-use std::path::{Path, PathBuf};
+//! characters to be missing — sgx drops page numbers in the margins by design. Skips, saying
+//! so, when ../shared is absent (fails instead with SGX_REQUIRE_SHARED=1; see sgx-testkit).
 
 use sgx_ir::{BlockKind, Document, ListItem};
 
@@ -21,10 +19,6 @@ const KNOWN: &[(&str, &str)] = &[
     ("contrib__issue-625-identity-cmap.pdf", "Identity CMap without ToUnicode: no Unicode from hayro"),
     ("contrib__issue-791-non-unicode-cmap.pdf", "non-Unicode CMap: no Unicode from hayro"),
 ];
-
-fn shared() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/external/pdfs")
-}
 
 fn items_text(items: &[ListItem], out: &mut Vec<String>) {
     for it in items {
@@ -69,11 +63,7 @@ fn squeeze(s: &str) -> String {
 
 #[test]
 fn peers_expected_text_is_reproduced() {
-    let base = shared();
-    if !base.is_dir() {
-        eprintln!("skipped: {} not present", base.display());
-        return;
-    }
+    let Some(base) = sgx_testkit::shared("external/pdfs") else { return };
     let mut failures = Vec::new();
     let mut checked = 0;
     for peer in ["pdfminer", "pdfplumber"] {

@@ -49,13 +49,11 @@ impl DocumentStore {
         self.dir.join(format!("{id}.json"))
     }
 
-    /// Write one document's model, pretty-printed like `sgx extract`.
+    /// Write one document's model as `sgx extract` prints it ([`Extraction::to_json`]).
     pub fn write(&self, id: &DocumentId, doc: &Extraction) -> Result<(), WriteError> {
         let path = self.path_of(id);
-        let json = serde_json::to_vec_pretty(doc)
-            .map_err(|source| WriteError::Json { path: path.clone(), source })?;
         let mut file = AtomicFile::create(&path)?;
-        file.write_all(&json).and_then(|()| file.write_all(b"\n")).map_err(WriteError::io(&path))?;
+        file.write_all(doc.to_json().as_bytes()).map_err(WriteError::io(&path))?;
         file.commit_unsynced()
     }
 

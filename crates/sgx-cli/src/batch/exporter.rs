@@ -10,8 +10,8 @@ use std::path::Path;
 use sgx_write::{AtomicFile, DocumentId, DocumentStore, ExportFormat, Exports, WriteError};
 
 use super::process::Done;
+use super::protocol::{Failed, Stage};
 use super::summary::Summary;
-use super::worker::Failed;
 
 /// One line per failed input: `{"path", "stage", "reason", "document_id"}`.
 pub const ERRORS_FILE: &str = "errors.jsonl";
@@ -103,7 +103,7 @@ impl<'a> Exporter<'a> {
                     self.summary.add_document(&doc, done == Done::Extracted);
                     self.exported.insert(id);
                 }
-                Err(e) => self.fail(f.path, Some(&id), Failed::new("export", e.to_string()))?,
+                Err(e) => self.fail(f.path, Some(&id), Failed::new(Stage::Export, e.to_string()))?,
             },
             Outcome::Duplicate => self.summary.duplicates += 1,
             Outcome::Failed { id, failed } => self.fail(f.path, id.as_ref(), failed)?,
@@ -114,7 +114,7 @@ impl<'a> Exporter<'a> {
     fn fail(&mut self, path: &Path, id: Option<&DocumentId>, failed: Failed) -> Result<(), WriteError> {
         let line = ErrorLine {
             path: &path.display().to_string(),
-            stage: &failed.stage,
+            stage: failed.stage.as_str(),
             reason: &failed.reason,
             document_id: id.map(DocumentId::as_str),
         };

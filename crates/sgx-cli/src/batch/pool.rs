@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use wait_timeout::ChildExt;
 
-use super::worker::{Failed, WORKER_KIND};
+use super::protocol::{self, Failed, Reply, Stage, WORKER_KIND};
 use crate::isolate::{self, Limits};
 
 /// Documents one worker reads before it is replaced.
@@ -86,7 +86,7 @@ struct Worker {
 
 impl Worker {
     fn start(limits: Limits) -> Result<Worker, Failed> {
-        let cannot = |e: String| Failed::new("worker", format!("cannot start a worker process: {e}"));
+        let cannot = |e: String| Failed::new(Stage::Worker, format!("cannot start a worker process: {e}"));
         let mut child = isolate::worker_command(&[WORKER_KIND.to_string(), "-".to_string()], limits)
             .map_err(cannot)?
             .stdin(Stdio::piped())
@@ -130,27 +130,27 @@ impl Worker {
 
     fn read(&mut self, file: &Path, limits: Limits) -> Answer {
         self.served += 1;
-        let request = serde_json::to_string(&file.to_string_lossy()).unwrap_or_default();
+        let request = protocol::request(file);
         let sent = self.stdin.as_mut().map(|stdin| writeln!(stdin, "{request}").and_then(|()| stdin.flush()));
         if !matches!(sent, Some(Ok(()))) {
-            return Answer::Lost(Failed::new("worker", self.exit_reason(limits)));
+            return Answer::Lost(Failed::new(Stage::Worker, self.exit_reason(limits)));
         }
         let deadline = Instant::now() + limits.timeout;
-        let mut stage = "worker".to_string();
+        let mut stage = Stage::Worker;
         loop {
             match self.lines.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-                Ok(line) => match line.split_once(' ') {
-                    Some(("stage", name)) => stage = name.to_string(),
-                    Some(("model", json)) => return Answer::Model(json.as_bytes().to_vec()),
-                    Some(("error", reason)) => return Answer::Error(Failed::new(&stage, reason)),
-                    _ => {}
+                Ok(line) => match Reply::parse(&line) {
+                    Some(Reply::Stage(now)) => stage = now,
+                    Some(Reply::Model(json)) => return Answer::Model(json.into_bytes()),
+                    Some(Reply::Error(reason)) => return Answer::Error(Failed::new(stage, reason)),
+                    None => {}
                 },
                 Err(RecvTimeoutError::Timeout) => {
                     self.end();
-                    return Answer::Lost(Failed::new(&stage, isolate::timed_out(limits)));
+                    return Answer::Lost(Failed::new(stage, isolate::timed_out(limits)));
                 }
                 Err(RecvTimeoutError::Disconnected) => {
-                    return Answer::Lost(Failed::new(&stage, self.exit_reason(limits)))
+                    return Answer::Lost(Failed::new(stage, self.exit_reason(limits)))
                 }
             }
         }

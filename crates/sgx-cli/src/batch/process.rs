@@ -1,12 +1,34 @@
 //! One input through the batch: its stable id from its content, then its model, taken from the
-//! store when it is unchanged since the last run, else extracted and stored.
+//! store when it is unchanged since the last run, else extracted (by a worker process, see
+//! `pool`) and stored.
 
 use std::path::Path;
 
+use sgx_model::Extraction;
 use sgx_write::{DocumentId, DocumentStore, Stamp};
 
 use super::inputs::Input;
-use super::worker::{Extractor, Failed};
+use super::pool::WorkerPool;
+use super::protocol::{Failed, Stage};
+use super::worker;
+
+/// How a batch gets models: from worker processes, or in this process (`--in-process`, for
+/// debugging: no time or memory limit).
+pub enum Extractor {
+    Workers(WorkerPool),
+    InProcess,
+}
+
+impl Extractor {
+    pub fn extract(&self, file: &Path) -> Result<Extraction, Failed> {
+        let json = match self {
+            Extractor::Workers(pool) => pool.extract(file)?,
+            Extractor::InProcess => worker::in_process(file)?.into_bytes(),
+        };
+        serde_json::from_slice(&json)
+            .map_err(|e| Failed::new(Stage::Output, format!("the worker's answer is not a model: {e}")))
+    }
+}
 
 /// How a document got its model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,17 +41,18 @@ pub enum Done {
 /// The id of an input's content; a file that cannot be opened fails here, at stage `input`.
 pub fn identify(input: &Input) -> Result<DocumentId, Failed> {
     if let Some(problem) = &input.problem {
-        return Err(Failed::new("input", problem.clone()));
+        return Err(Failed::new(Stage::Input, problem.clone()));
     }
-    let cannot_read =
-        |e: std::io::Error| Failed::new("input", format!("cannot read: {}", sgx_pipeline::io_reason(&e)));
+    let cannot_read = |e: std::io::Error| {
+        Failed::new(Stage::Input, format!("cannot read: {}", sgx_pipeline::io_reason(&e)))
+    };
     let meta = std::fs::metadata(&input.path).map_err(cannot_read)?;
     if meta.is_dir() {
-        return Err(Failed::new("input", "cannot read: is a directory"));
+        return Err(Failed::new(Stage::Input, "cannot read: is a directory"));
     }
     // Opening a pipe would block until something writes to it; devices never end.
     if !meta.is_file() {
-        return Err(Failed::new("input", "cannot read: not a regular file (a pipe, socket or device)"));
+        return Err(Failed::new(Stage::Input, "cannot read: not a regular file (a pipe, socket or device)"));
     }
     let file = std::fs::File::open(&input.path).map_err(cannot_read)?;
     sgx_write::document_id(file).map_err(cannot_read)
@@ -43,7 +66,7 @@ pub fn process(
     extractor: &Extractor,
     force: bool,
 ) -> Result<Done, Failed> {
-    let store_failed = |e: sgx_write::WriteError| Failed::new("store", e.to_string());
+    let store_failed = |e: sgx_write::WriteError| Failed::new(Stage::Store, e.to_string());
     if !force {
         if let Some(stamp) = store.stamp(id).filter(is_current) {
             let here = path.display().to_string();
@@ -75,7 +98,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let missing = Input { path: dir.path().join("gone.txt"), problem: None };
         let err = identify(&missing).unwrap_err();
-        assert_eq!((err.stage.as_str(), err.reason.as_str()), ("input", "cannot read: no such file"));
+        assert_eq!(err, Failed::new(Stage::Input, "cannot read: no such file"));
         let folder = Input { path: dir.path().to_path_buf(), problem: None };
         assert!(identify(&folder).unwrap_err().reason.contains("directory"));
         let ok = dir.path().join("a.txt");

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use sgx_model::Extraction;
 use sgx_write::tables::FactKind;
 
-use super::worker::Failed;
+use super::protocol::Failed;
 
 #[derive(Debug, Default, Clone)]
 pub struct Summary {
@@ -142,6 +142,7 @@ fn reason_kind(reason: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::batch::protocol::Stage;
     use sgx_model::*;
 
     /// A document with 1 priority, 2 actions, 3 governance bodies and 4 glossary entries.
@@ -216,12 +217,14 @@ mod tests {
         assert_eq!((s.documents, s.extracted, s.unchanged, s.pages), (2, 1, 1, 14));
     }
 
+    const PARSE: Stage = Stage::Pipeline(sgx_pipeline::Stage::Parse);
+
     #[test]
     fn failures_group_by_reason_kind() {
         let mut s = Summary::default();
-        s.add_failure(&Failed::new("parse", "corrupt file: bad xref"));
-        s.add_failure(&Failed::new("parse", "corrupt file: no trailer"));
-        s.add_failure(&Failed::new("parse", "timed out after 2 s"));
+        s.add_failure(&Failed::new(PARSE, "corrupt file: bad xref"));
+        s.add_failure(&Failed::new(PARSE, "corrupt file: no trailer"));
+        s.add_failure(&Failed::new(PARSE, "timed out after 2 s"));
         assert_eq!(s.failed, 3);
         assert_eq!(s.failures["corrupt file"], 2);
         assert_eq!(s.failures["timed out after 2 s"], 1);

@@ -1,0 +1,199 @@
+//! What the batch and its worker processes say to each other, and how it is written on the
+//! pipes. Both sides (`pool` in the batch, `worker` in the worker process) use this module and
+//! neither uses the other.
+//!
+//! The batch writes one [request] a line on the worker's stdin: the path of a document, as a
+//! JSON string. The worker answers each request with [`Reply`] lines on its stdout: `stage
+//! NAME` as it goes (so that a hang or a crash can be placed), then `model JSON` (the model as
+//! compact JSON, which has no line breaks) or `error REASON`.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The worker command of a batch: `sgx __worker batch -`.
+pub const WORKER_KIND: &str = "batch";
+
+/// Where in the batch an input failed, as `errors.jsonl` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// The file could not be opened, or is not a regular file (`input`).
+    Input,
+    /// In the worker, a stage of sgx on one document (`read`, `detect`, `parse`, `recognise`).
+    Pipeline(sgx_pipeline::Stage),
+    /// In the worker, turning the model into JSON (`serialise`).
+    Serialise,
+    /// No worker could be started, or it was lost before it named a stage (`worker`).
+    Worker,
+    /// The worker's answer was not a model (`output`).
+    Output,
+    /// The model could not be saved in the store (`store`).
+    Store,
+    /// The stored model could not be read back for the exports (`export`).
+    Export,
+    /// The batch itself failed on the input (`batch`).
+    Batch,
+}
+
+impl Stage {
+    /// The stages that are not the pipeline's.
+    const OWN: [Stage; 7] = [
+        Stage::Input,
+        Stage::Serialise,
+        Stage::Worker,
+        Stage::Output,
+        Stage::Store,
+        Stage::Export,
+        Stage::Batch,
+    ];
+
+    /// The stage's name, as `errors.jsonl` and the worker's `stage` lines print it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Input => "input",
+            Stage::Pipeline(stage) => stage.as_str(),
+            Stage::Serialise => "serialise",
+            Stage::Worker => "worker",
+            Stage::Output => "output",
+            Stage::Store => "store",
+            Stage::Export => "export",
+            Stage::Batch => "batch",
+        }
+    }
+
+    /// The stage called `name` (see [`Stage::as_str`]).
+    pub fn named(name: &str) -> Option<Stage> {
+        let pipeline = sgx_pipeline::Stage::ALL.into_iter().map(Stage::Pipeline);
+        Stage::OWN.into_iter().chain(pipeline).find(|stage| stage.as_str() == name)
+    }
+}
+
+impl From<sgx_pipeline::Stage> for Stage {
+    fn from(stage: sgx_pipeline::Stage) -> Stage {
+        Stage::Pipeline(stage)
+    }
+}
+
+impl fmt::Display for Stage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A document that produced no model, and where in its processing that happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failed {
+    pub stage: Stage,
+    pub reason: String,
+}
+
+impl Failed {
+    pub fn new(stage: impl Into<Stage>, reason: impl Into<String>) -> Failed {
+        Failed { stage: stage.into(), reason: reason.into() }
+    }
+}
+
+/// The request line (without its line break) asking a worker for the model of `path`.
+pub fn request(path: &Path) -> String {
+    serde_json::Value::from(path.to_string_lossy()).to_string()
+}
+
+/// The path a request line asks for; `None` if the line is not a request.
+pub fn parse_request(line: &str) -> Option<PathBuf> {
+    serde_json::from_str::<String>(line).ok().map(PathBuf::from)
+}
+
+/// One line of a worker's answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply {
+    /// The worker has entered this stage of the document.
+    Stage(Stage),
+    /// The document's model, as compact JSON.
+    Model(String),
+    /// The document failed (in the last stage named); the worker carries on.
+    Error(String),
+}
+
+impl Reply {
+    /// The reply a line (without its line break) holds; `None` for a line that is none.
+    pub fn parse(line: &str) -> Option<Reply> {
+        match line.split_once(' ')? {
+            ("stage", name) => Stage::named(name).map(Reply::Stage),
+            ("model", json) => Some(Reply::Model(json.to_string())),
+            ("error", reason) => Some(Reply::Error(reason.to_string())),
+            _ => None,
+        }
+    }
+}
+
+/// The reply as its line, without the line break; line breaks in a reason become spaces.
+impl fmt::Display for Reply {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reply::Stage(stage) => write!(f, "stage {stage}"),
+            Reply::Model(json) => write!(f, "model {json}"),
+            Reply::Error(reason) => write!(f, "error {}", reason.replace(['\n', '\r'], " ")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_stage_is_found_by_its_name_and_names_are_the_documented_ones() {
+        let all: Vec<Stage> =
+            Stage::OWN.into_iter().chain(sgx_pipeline::Stage::ALL.into_iter().map(Stage::from)).collect();
+        let names: Vec<&str> = all.iter().map(|s| s.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "input",
+                "serialise",
+                "worker",
+                "output",
+                "store",
+                "export",
+                "batch",
+                "read",
+                "detect",
+                "parse",
+                "recognise"
+            ]
+        );
+        for stage in all {
+            assert_eq!(Stage::named(stage.as_str()), Some(stage));
+            assert_eq!(stage.to_string(), stage.as_str());
+        }
+        assert_eq!(Stage::named("parsing"), None);
+    }
+
+    #[test]
+    fn requests_carry_any_path_on_one_line() {
+        for path in ["corpus/plan.pdf", "a folder/with \"quotes\"\nand a line break.txt", "ünïcödé.html"]
+        {
+            let line = request(Path::new(path));
+            assert!(!line.contains('\n'), "{line}");
+            assert_eq!(parse_request(&line), Some(PathBuf::from(path)));
+        }
+        assert_eq!(parse_request("not json"), None);
+    }
+
+    #[test]
+    fn replies_read_back_as_written() {
+        let replies = [
+            Reply::Stage(Stage::Pipeline(sgx_pipeline::Stage::Parse)),
+            Reply::Stage(Stage::Serialise),
+            Reply::Model(r#"{"schema_version":"2.0.0","title":"a b"}"#.into()),
+            Reply::Error("corrupt file: bad xref".into()),
+        ];
+        for reply in replies {
+            assert_eq!(Reply::parse(&reply.to_string()), Some(reply));
+        }
+        assert_eq!(Reply::Stage(Stage::Serialise).to_string(), "stage serialise");
+        assert_eq!(Reply::Error("two\nlines\r".into()).to_string(), "error two lines ");
+        for other in ["stage nowhere", "progress 3", "model", ""] {
+            assert_eq!(Reply::parse(other), None, "{other}");
+        }
+    }
+}
