@@ -1,6 +1,12 @@
 //! One CSV file per table (`documents.csv`, `priorities.csv`, ...): UTF-8, a header row, RFC 4180
 //! quoting (fields with commas, quotes or line breaks are quoted, quotes doubled). Missing
 //! values are empty fields, booleans `true` / `false`, lists joined with [`LIST_SEPARATOR`].
+//!
+//! Text fields that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a
+//! tab or a carriage return) get a leading `'`, as OWASP recommends against CSV injection:
+//! a plan's cell "=HYPERLINK(...)" opens as text, not as a link. Numeric columns are never
+//! touched, so pandas and R still read them as numbers; JSONL and SQLite keep every value
+//! as extracted.
 
 use std::path::Path;
 
@@ -70,8 +76,20 @@ fn field(cell: &Cell) -> String {
         Cell::Null => String::new(),
         Cell::Int(n) => n.to_string(),
         Cell::Bool(b) => b.to_string(),
-        Cell::Text(s) => s.to_string(),
-        Cell::List(items) => items.join(LIST_SEPARATOR),
+        Cell::Text(s) => neutralised(s),
+        Cell::List(items) => neutralised(&items.join(LIST_SEPARATOR)),
+    }
+}
+
+/// Characters that make a spreadsheet read a cell as a formula when they open it.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// `text` as a spreadsheet shows it: a leading `'` where it would start a formula.
+fn neutralised(text: &str) -> String {
+    if text.starts_with(FORMULA_START) {
+        format!("'{text}")
+    } else {
+        text.to_string()
     }
 }
 
@@ -95,5 +113,31 @@ mod tests {
         assert_eq!(&row[5], "Audit cases | Train staff");
         assert_eq!(&row[12], "false");
         assert_eq!(&row[4], "", "a missing value is an empty field");
+    }
+
+    #[test]
+    fn text_that_would_run_as_a_formula_is_neutralised() {
+        let mut doc = sample();
+        doc.source.path = "=HYPERLINK(\"http://x\",\"plan\").txt".into();
+        doc.priorities[0].title = "+cmd|' /C calc'!A0".into();
+        doc.actions[0].leads = vec!["@SUM(A1)".into(), "Board".into()];
+        doc.actions[0].objective = Some("-2+3".into());
+        doc.actions[0].progress = Some("\tTabbed".into());
+        let dir = tempfile::tempdir().unwrap();
+        let mut export = (EXPORT.create)(dir.path()).unwrap();
+        export.add(&crate::document_id(&b"x"[..]).unwrap(), &doc).unwrap();
+        export.finish().unwrap();
+        let row = |file: &str| {
+            let mut reader = csv::Reader::from_path(dir.path().join(file)).unwrap();
+            reader.records().next().unwrap().unwrap()
+        };
+        assert_eq!(&row("documents.csv")[1], "'=HYPERLINK(\"http://x\",\"plan\").txt");
+        assert_eq!(&row("priorities.csv")[3], "'+cmd|' /C calc'!A0");
+        let action = row("actions.csv");
+        assert_eq!(&action[3], "'-2+3");
+        assert_eq!(&action[6], "'@SUM(A1) | Board");
+        assert_eq!(&action[10], "'\tTabbed");
+        // Numbers stay numbers: the position column is written as is.
+        assert_eq!(&action[1], "1");
     }
 }
