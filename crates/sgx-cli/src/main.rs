@@ -4,6 +4,7 @@
 
 mod batch;
 mod isolate;
+mod message;
 mod test_hooks;
 
 use std::io::Write;
@@ -105,7 +106,7 @@ fn main() -> ExitCode {
         (false, Some(f)) => format!("sgx: {f}: {err}"),
         (false, None) => format!("sgx: {err}"),
     };
-    eprintln!("{}", line.replace('\n', " "));
+    message::error_line(&line);
     ExitCode::FAILURE
 }
 

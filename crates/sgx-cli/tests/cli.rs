@@ -44,6 +44,18 @@ fn missing_file_is_one_line() {
 }
 
 #[test]
+fn escape_sequences_in_a_file_name_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "plan\u{1b}]0;retitled\u{7}\u{1b}[31m.txt";
+    let doc = dir.path().join(name);
+    std::fs::write(&doc, b"").unwrap();
+    let out = sgx(&["extract", doc.to_str().unwrap()]);
+    assert_one_line_error(&out, "plan\\u{1b}]0;retitled", "empty file");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.trim_end().chars().any(char::is_control), "no control character on stderr: {err:?}");
+}
+
+#[test]
 fn empty_binary_and_directory_inputs_are_one_line_each() {
     let dir = tempfile::tempdir().unwrap();
     let empty = dir.path().join("empty.txt");

@@ -7,6 +7,7 @@
 //! The order they run in is written once, in [`recognise`].
 
 mod actions;
+mod caps;
 mod found;
 mod glossary;
 mod governance;
@@ -35,7 +36,9 @@ pub fn recognise(doc: &Document) -> Extraction {
     up.actions = keep(actions::recognise(&ctx, &up), &mut warnings);
     up.priorities = keep(priorities::recognise(&ctx, &up), &mut warnings);
     up.bodies = keep(governance::recognise(&ctx, &up), &mut warnings);
-    extraction(doc, up, warnings)
+    let mut x = extraction(doc, up, warnings);
+    caps::cap_fact_texts(&mut x);
+    x
 }
 
 /// A step's facts, its warnings added to the document's.
