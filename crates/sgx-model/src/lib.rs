@@ -13,7 +13,8 @@ pub use sgx_ir::{Format, WarningKind};
 pub const SCHEMA_VERSION: &str = "2.1.0";
 
 /// All facts extracted from one document.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+// `Default` is an empty model (a starting point for tests and tools), not one sgx prints.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Extraction {
     pub schema_version: String,
     /// Version of the sgx that produced this output.
@@ -47,7 +48,7 @@ pub struct Warning {
     pub path: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct SourceInfo {
     /// The path as given to sgx.
     pub path: String,
@@ -67,7 +68,7 @@ pub struct Partnership {
     pub evidence: Option<Evidence>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct DocumentInfo {
     pub kind: DocumentKind,
     /// The title as printed, where one was found.
@@ -77,13 +78,14 @@ pub struct DocumentInfo {
     pub evidence: Option<Evidence>,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
     BusinessPlan,
     Workplan,
     AnnualReport,
     Strategy,
+    #[default]
     Other,
 }
 

@@ -348,6 +348,8 @@ pub(crate) mod tests {
     use sgx_model::*;
 
     /// A small model with every entity, some fields empty, one list with two items.
+    // Every field is set; `..Default::default()` is there so a new fact's field needs no edit here.
+    #[allow(clippy::needless_update)]
     pub(crate) fn sample() -> Extraction {
         let ev = |block| Evidence { block, page: Some(2), lines: Some([10, 12]), ..Default::default() };
         Extraction {
@@ -412,6 +414,7 @@ pub(crate) mod tests {
                 lines: Some([4, 4]),
                 path: None,
             }],
+            ..Default::default()
         }
     }
 
