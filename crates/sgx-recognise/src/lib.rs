@@ -31,25 +31,14 @@ pub fn recognise(doc: &Document) -> Extraction {
     let mut warnings = doc.warnings.clone();
     let mut up = Upstream::default();
     // The pipeline, in dependency order: each step may read what the steps above it found.
+    // A fact no later step reads needs no place in `Upstream`: a local variable will do.
     up.metadata = Some(keep(metadata::recognise(&ctx, &up), &mut warnings));
     up.glossary = keep(glossary::recognise(&ctx, &up), &mut warnings);
     up.actions = keep(actions::recognise(&ctx, &up), &mut warnings);
     up.priorities = keep(priorities::recognise(&ctx, &up), &mut warnings);
     up.bodies = keep(governance::recognise(&ctx, &up), &mut warnings);
-    let mut x = extraction(doc, up, warnings);
-    caps::cap_fact_texts(&mut x);
-    x
-}
-
-/// A step's facts, its warnings added to the document's.
-fn keep<T>(found: Found<T>, warnings: &mut Vec<Warning>) -> T {
-    warnings.extend(found.warnings);
-    found.facts
-}
-
-fn extraction(doc: &Document, up: Upstream, warnings: Vec<Warning>) -> Extraction {
     let Metadata { partnership, document } = up.metadata.unwrap_or_else(Metadata::none);
-    Extraction {
+    let mut x = Extraction {
         schema_version: SCHEMA_VERSION.to_string(),
         sgx_version: env!("CARGO_PKG_VERSION").to_string(),
         source: SourceInfo {
@@ -64,5 +53,13 @@ fn extraction(doc: &Document, up: Upstream, warnings: Vec<Warning>) -> Extractio
         governance: Governance { bodies: up.bodies },
         glossary: up.glossary,
         warnings: warnings.iter().map(util::model_warning).collect(),
-    }
+    };
+    caps::cap_fact_texts(&mut x);
+    x
+}
+
+/// A step's facts, its warnings added to the document's.
+fn keep<T>(found: Found<T>, warnings: &mut Vec<Warning>) -> T {
+    warnings.extend(found.warnings);
+    found.facts
 }
