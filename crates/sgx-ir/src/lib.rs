@@ -8,8 +8,10 @@
 use serde::{Deserialize, Serialize};
 
 mod text;
+mod tree;
 mod warning;
-pub use text::{normalize_ws, Mark, Style, Text};
+pub use text::{is_bullet_glyph, normalize_ws, Mark, Style, Text, BULLET_GLYPHS};
+pub use tree::render_tree;
 pub use warning::{Warning, WarningKind};
 
 /// One input document in reading order.

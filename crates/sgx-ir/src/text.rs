@@ -93,6 +93,19 @@ impl Text {
     }
 }
 
+/// Glyphs used as bullets in the genre. With [`is_bullet_glyph`], the one list the readers
+/// (list markers) and the recognisers (text trimmed of stray bullets) share.
+pub const BULLET_GLYPHS: &[char] = &[
+    '•', '▪', '❖', '➤', '○', '◦', '■', '□', '●', '♦', '➢', '✓', '✔', '→', '·', '‣', '⁃', '▫', '►', '▶', '◆',
+    '◇',
+];
+
+/// A bullet glyph: one of [`BULLET_GLYPHS`], or a Private Use Area glyph (U+F000–U+F0FF),
+/// which is what Symbol / Wingdings bullets become when a PDF is converted to text.
+pub fn is_bullet_glyph(c: char) -> bool {
+    !c.is_ascii() && (BULLET_GLYPHS.contains(&c) || ('\u{F000}'..='\u{F0FF}').contains(&c))
+}
+
 /// Collapse every run of whitespace into one space and trim.
 pub fn normalize_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -110,6 +123,12 @@ mod tests {
         assert_eq!(t.leading(Style::Bold), Some("Priority One: Tackle it."));
         assert!(!t.is_all(Style::Bold));
         assert_eq!(t.leading(Style::Italic), None);
+    }
+
+    #[test]
+    fn bullet_glyphs() {
+        assert!(is_bullet_glyph('•') && is_bullet_glyph('◇') && is_bullet_glyph('\u{F0B7}'));
+        assert!(!is_bullet_glyph('-') && !is_bullet_glyph('*') && !is_bullet_glyph('a'));
     }
 
     #[test]

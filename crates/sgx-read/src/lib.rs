@@ -3,35 +3,19 @@
 //! The format is detected from the content (magic bytes, markup sniffing), not the file
 //! extension; a mismatch between the two is reported in the document's warnings.
 
+mod common;
 mod decode;
 mod docx;
+mod error;
 mod html;
-mod html_table;
 mod marker_table;
 mod pdf;
-mod table_repair;
 mod text;
 
 use sgx_ir::{Document, Format, Warning, WarningKind};
 
 pub use decode::decode_text;
-
-/// Why a file could not be read. Each variant names the reason in words a user can act on.
-#[derive(Debug, thiserror::Error)]
-pub enum ReadError {
-    #[error("empty file")]
-    Empty,
-    #[error("binary content that is not a supported document format")]
-    Binary,
-    #[error("unsupported format: {0}")]
-    Unsupported(String),
-    #[error("encrypted: the PDF needs a password")]
-    Encrypted,
-    #[error("corrupt file: {0}")]
-    Corrupt(String),
-    #[error("too large: {0}")]
-    TooLarge(String),
-}
+pub use error::ReadError;
 
 /// Detect the format of `bytes`. `path` is used only as a tie-breaker between text and
 /// markdown, which are read by the same reader.

@@ -4,6 +4,8 @@
 
 use sgx_ir::{Block, BlockKind, Document, ListItem, Table, Text};
 
+use crate::common::text_builder::append;
+
 /// Replace every top-level marker table of `doc` by the list it stands for.
 pub fn lists_from_marker_tables(doc: &mut Document) {
     for block in &mut doc.blocks {
@@ -31,7 +33,7 @@ fn as_list(table: &Table) -> Option<Vec<ListItem>> {
             if k > 0 {
                 text.push("\n", &[]);
             }
-            crate::text::append(&mut text, para.text.clone());
+            append(&mut text, para.text.clone());
         }
         if text.is_empty() {
             return None;

@@ -235,6 +235,10 @@ fn deeply_nested_docx_content() {
         format!("{}{cells}{}", "<w:tbl><w:tr><w:tc>".repeat(5_000), "</w:tc></w:tr></w:tbl>".repeat(5_000));
     let doc = timed("docx 5,000 nested tables", || read(&docx_body(&nested), "tables.docx")).unwrap();
     assert!(doc.warnings.iter().any(|w| w.message.contains("nested deeper")));
+    // Two deep places in one document: one warning.
+    let twice = format!("{nested}{nested}");
+    let doc = timed("docx twice 5,000 nested tables", || read(&docx_body(&twice), "twice.docx")).unwrap();
+    assert_eq!(doc.warnings.iter().filter(|w| w.message.contains("nested deeper")).count(), 1);
 }
 
 #[test]

@@ -170,30 +170,7 @@ static MARKUP: Cued = Cued::new(&["**", "__", "<"], || Regex::new(r"\*\*|__|<[^>
 pub fn clean(s: &str) -> String {
     let s = MARKUP.replace_all(s, " ");
     let s = sgx_ir::normalize_ws(&s);
-    s.trim_matches(|c: char| c.is_whitespace() || is_glyph(c) || c == '|').to_string()
-}
-
-pub fn is_glyph(c: char) -> bool {
-    matches!(
-        c,
-        '•' | '▪'
-            | '❖'
-            | '➤'
-            | '○'
-            | '◦'
-            | '■'
-            | '□'
-            | '●'
-            | '♦'
-            | '➢'
-            | '✓'
-            | '✔'
-            | '►'
-            | '▶'
-            | '◆'
-            | '‣'
-            | '⁃'
-    ) || ('\u{F000}'..='\u{F0FF}').contains(&c)
+    s.trim_matches(|c: char| c.is_whitespace() || sgx_ir::is_bullet_glyph(c) || c == '|').to_string()
 }
 
 /// Lower-case words of a text (Unicode word boundaries), for comparisons.

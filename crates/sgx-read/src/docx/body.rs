@@ -5,14 +5,14 @@
 //! accepted), fields by their result not their code, content controls and text boxes in
 //! place, hidden text left out. Footnote references are skipped — notes are read apart.
 
-use sgx_ir::{Cell, CellPara, Provenance, Row, Style, Table, Text, Warning, WarningKind};
+use sgx_ir::{is_bullet_glyph, Cell, CellPara, Provenance, Row, Style, Table, Text, Warning, WarningKind};
 
 use super::numbering::{bullet_glyph, Label, Numbering};
 use super::styles::{parse_num_pr, NumRef, RunProps, Styles};
 use super::xml::{Cursor, El, Ev, Ns};
-use crate::html::{split_lines, TextBuilder};
-use crate::html_table::{bound_grid, MAX_COLS, MAX_COLSPAN};
-use crate::ReadError;
+use crate::common::table_grid::{bound_grid, MAX_COLS, MAX_COLSPAN};
+use crate::common::text_builder::{split_lines, TextBuilder};
+use crate::error::ReadError;
 
 /// Deeper nesting (tables in tables, content controls in content controls...) is skipped:
 /// the descent is recursive and a hostile file must not exhaust the stack.
@@ -56,6 +56,8 @@ pub struct BodyReader<'s> {
     fields: Vec<bool>,
     depth: usize,
     pub warnings: Vec<Warning>,
+    /// The nesting-cap warning was given (once per document).
+    deep_warned: bool,
 }
 
 /// The paragraph being read.
@@ -98,7 +100,14 @@ struct RawRow {
 
 impl<'s> BodyReader<'s> {
     pub fn new(styles: &'s Styles, numbering: &'s mut Numbering) -> Self {
-        BodyReader { styles, numbering, fields: Vec::new(), depth: 0, warnings: Vec::new() }
+        BodyReader {
+            styles,
+            numbering,
+            fields: Vec::new(),
+            depth: 0,
+            warnings: Vec::new(),
+            deep_warned: false,
+        }
     }
 
     /// Read the block content of the current element (body, cell, text box, note) to its end.
@@ -112,9 +121,10 @@ impl<'s> BodyReader<'s> {
     fn enter(&mut self, cur: &mut Cursor) -> Result<bool, ReadError> {
         if self.depth >= MAX_NESTING {
             cur.skip()?;
-            if !self.warnings.iter().any(|w| w.message.starts_with("content nested deeper")) {
+            if !self.deep_warned {
                 let message = format!("content nested deeper than {MAX_NESTING} levels skipped");
                 self.warnings.push(Warning::new(WarningKind::LimitReached, message));
+                self.deep_warned = true;
             }
             return Ok(false);
         }
@@ -647,7 +657,7 @@ fn cell_paras(pieces: Vec<Piece>, nested: &mut Vec<TablePiece>) -> Vec<CellPara>
 /// A paragraph that opens with a bullet glyph and a space: the glyph and the rest.
 fn strip_bullet_glyph(text: &Text) -> Option<(char, Text)> {
     let mut chars = text.text.chars();
-    let glyph = chars.next().filter(|&c| crate::text::is_bullet_glyph(c))?;
+    let glyph = chars.next().filter(|&c| is_bullet_glyph(c))?;
     let after = chars.as_str();
     let rest = after.trim_start();
     if rest.is_empty() || rest.len() == after.len() {

@@ -13,8 +13,6 @@ mod package;
 mod styles;
 mod xml;
 
-pub(crate) use numbering::{alpha, roman};
-
 use sgx_ir::{Block, BlockKind, Document, Format, ListItem, Provenance, Source, Warning, WarningKind};
 
 use body::{with_label, BodyReader, Piece, TablePiece};
@@ -23,7 +21,8 @@ use package::{relationships, Package};
 use styles::Styles;
 use xml::Cursor;
 
-use crate::ReadError;
+use crate::common::lists::nest_by_level;
+use crate::error::ReadError;
 
 /// The parts of the document sgx reads, as named by the package's relationships.
 struct Parts {
@@ -228,32 +227,8 @@ fn flush_list(list: &mut Vec<(u8, ListItem)>, out: &mut Vec<Block>) {
         return;
     }
     let prov = list[0].1.prov.clone();
-    let items = nest(std::mem::take(list));
+    let items = nest_by_level(std::mem::take(list));
     out.push(Block::new(BlockKind::List { items }, prov));
-}
-
-/// Nest items by level: an item deeper than the one before it is that one's child.
-fn nest(flat: Vec<(u8, ListItem)>) -> Vec<ListItem> {
-    fn close(stack: &mut Vec<(u8, ListItem)>, roots: &mut Vec<ListItem>) {
-        if let Some((_, item)) = stack.pop() {
-            match stack.last_mut() {
-                Some((_, parent)) => parent.children.push(item),
-                None => roots.push(item),
-            }
-        }
-    }
-    let mut roots = Vec::new();
-    let mut stack: Vec<(u8, ListItem)> = Vec::new();
-    for (level, item) in flat {
-        while stack.last().is_some_and(|(l, _)| *l >= level) {
-            close(&mut stack, &mut roots);
-        }
-        stack.push((level, item));
-    }
-    while !stack.is_empty() {
-        close(&mut stack, &mut roots);
-    }
-    roots
 }
 
 #[cfg(test)]

@@ -10,7 +10,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::styles::Styles;
 use super::xml::{Cursor, El};
-use crate::ReadError;
+use crate::common::numbering::{roman, word_letters};
+use crate::error::ReadError;
 
 const LEVELS: usize = 9;
 
@@ -242,8 +243,8 @@ pub fn format_number(n: u32, format: &str) -> String {
     match format {
         "upperRoman" => roman(n, true),
         "lowerRoman" => roman(n, false),
-        "upperLetter" => alpha(n, true),
-        "lowerLetter" => alpha(n, false),
+        "upperLetter" => word_letters(n, true),
+        "lowerLetter" => word_letters(n, false),
         "decimalZero" => format!("{n:02}"),
         "ordinal" => format!("{n}{}", ordinal_suffix(n)),
         "none" => String::new(),
@@ -258,57 +259,6 @@ fn ordinal_suffix(n: u32) -> &'static str {
         (2, _) => "nd",
         (3, _) => "rd",
         _ => "th",
-    }
-}
-
-/// Roman numerals (0 and numbers past 3999 fall back to decimal).
-pub fn roman(n: u32, upper: bool) -> String {
-    if n == 0 || n > 3999 {
-        return n.to_string();
-    }
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ];
-    let mut out = String::new();
-    let mut rest = n;
-    for (value, digits) in TABLE {
-        while rest >= value {
-            out.push_str(digits);
-            rest -= value;
-        }
-    }
-    if upper {
-        out.to_uppercase()
-    } else {
-        out
-    }
-}
-
-/// Letters as Word and HTML count them: a..z, then aa, bb... (Word) — here the spreadsheet
-/// style aa, ab is not used by either, so a letter repeats.
-pub fn alpha(n: u32, upper: bool) -> String {
-    if n == 0 {
-        return n.to_string();
-    }
-    let letter = (b'a' + ((n - 1) % 26) as u8) as char;
-    let repeat = ((n - 1) / 26 + 1).min(100) as usize;
-    let s: String = std::iter::repeat_n(letter, repeat).collect();
-    if upper {
-        s.to_uppercase()
-    } else {
-        s
     }
 }
 
@@ -363,9 +313,12 @@ mod tests {
 
     #[test]
     fn number_formats() {
-        assert_eq!(roman(14, true), "XIV");
-        assert_eq!(roman(4, false), "iv");
-        assert_eq!(alpha(28, false), "bb");
+        assert_eq!(format_number(14, "upperRoman"), "XIV");
+        assert_eq!(format_number(4, "lowerRoman"), "iv");
+        // Word repeats the letter past z: 27 is "aa", 28 "bb" (HTML's 28 is "ab").
+        assert_eq!(format_number(27, "lowerLetter"), "aa");
+        assert_eq!(format_number(28, "lowerLetter"), "bb");
+        assert_eq!(format_number(28, "upperLetter"), "BB");
         assert_eq!(format_number(3, "decimalZero"), "03");
         assert_eq!(format_number(22, "ordinal"), "22nd");
     }

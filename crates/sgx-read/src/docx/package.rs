@@ -9,7 +9,7 @@ use std::io::{Cursor, Read};
 use zip::result::ZipError;
 use zip::ZipArchive;
 
-use crate::ReadError;
+use crate::error::ReadError;
 
 /// Largest single part inflated.
 const PART_LIMIT: u64 = 150 * 1024 * 1024;

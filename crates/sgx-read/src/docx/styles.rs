@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use super::xml::{Cursor, El};
-use crate::ReadError;
+use crate::error::ReadError;
 
 /// Longest `w:basedOn` chain followed (chains can be cyclic in damaged files).
 const MAX_CHAIN: usize = 16;

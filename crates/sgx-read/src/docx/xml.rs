@@ -9,7 +9,7 @@ use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
 use quick_xml::NsReader;
 
-use crate::ReadError;
+use crate::error::ReadError;
 
 const W_NS: &[&str] = &[
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",

@@ -7,15 +7,15 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use sgx_ir::{
-    BBox, Block, BlockKind, Cell, CellPara, ListItem, Provenance, Row, Style, Table, Text, Warning,
-    WarningKind,
+    is_bullet_glyph, BBox, Block, BlockKind, Cell, CellPara, ListItem, Provenance, Row, Style, Table, Text,
+    Warning, WarningKind,
 };
 
-use super::device::Glyph;
+use super::device::{Glyph, RawPage};
 use super::layout::{list_marker, row_lines, rows, Line, Vocabulary};
 use super::stream::stream_tables;
 use super::tables::{ruled_tables, GridTable};
-use super::RawPage;
+use crate::common::table_repair::merge_continuations;
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[\s\-–—|]*(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?[\s\-–—|]*$").unwrap()
@@ -384,7 +384,7 @@ fn table_block(grid: &GridTable, cell_lines: Vec<Vec<Line>>, page: u32, vocab: &
             let filled = row.cells.iter().filter(|c| !c.is_empty()).count();
             if filled * 2 > n_cols {
                 joined.push(row);
-            } else if let Some(rest) = crate::table_repair::merge_continuations(&mut joined, row) {
+            } else if let Some(rest) = merge_continuations(&mut joined, row) {
                 joined.push(rest);
             }
         }
@@ -420,8 +420,7 @@ fn cell_paras(lines: &[Line], vocab: &Vocabulary, right: Option<f32>) -> Vec<Cel
                     0
                 };
             // Bullet glyphs are layout; a number ("3.", "b)") is part of what the cell says.
-            let glyph =
-                marker.chars().all(|c| crate::text::is_bullet_glyph(c) || matches!(c, '-' | '–' | '*'));
+            let glyph = marker.chars().all(|c| is_bullet_glyph(c) || matches!(c, '-' | '–' | '*'));
             let text = if glyph { strip_marker(&l.text, &marker) } else { l.text.clone() };
             paras.push(CellPara { text, bullet: Some(level) });
             prev = Some(l);
@@ -491,7 +490,7 @@ fn join_tables_across_pages(blocks: Vec<Block>) -> Vec<Block> {
                 continue;
             }
             if k <= 1 {
-                if let Some(rest) = crate::table_repair::merge_continuations(&mut t.rows, row) {
+                if let Some(rest) = merge_continuations(&mut t.rows, row) {
                     t.rows.push(rest);
                 }
                 continue;

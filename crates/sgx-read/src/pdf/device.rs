@@ -10,6 +10,14 @@ use hayro_interpret::{
     BlendMode, ClipPath, Device, DrawMode, DrawProps, Image, ImageDrawProps, Paint, SoftMask,
 };
 
+/// What one page holds once interpreted.
+pub struct RawPage {
+    pub number: u32,
+    pub width: f32,
+    pub height: f32,
+    pub content: PageCollector,
+}
+
 /// One glyph in page coordinates (points, origin top-left, y down).
 #[derive(Debug, Clone)]
 pub struct Glyph {

@@ -4,11 +4,11 @@
 
 use std::collections::HashSet;
 
-use sgx_ir::{BBox, Style, Text};
+use sgx_ir::{is_bullet_glyph, BBox, Style, Text};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::device::Glyph;
-use crate::text::is_bullet_glyph;
+use crate::common::text_builder::{append, trim_text};
 
 /// A run of text on one baseline, with no gap wider than a column gutter inside it.
 #[derive(Debug, Clone)]
@@ -53,7 +53,7 @@ impl Line {
                     style: m.style,
                 })
                 .collect();
-            crate::text::trim_text(t)
+            trim_text(t)
         };
         let shift = |ws: &[WordSpan], by: usize| {
             ws.iter().map(|w| WordSpan { start: w.start - by, end: w.end - by, ..*w }).collect()
@@ -298,7 +298,7 @@ impl Vocabulary {
         } else if !dst.text.is_empty() {
             dst.push(" ", &[]);
         }
-        crate::text::append(dst, next);
+        append(dst, next);
     }
 }
 

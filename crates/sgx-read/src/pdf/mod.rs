@@ -15,16 +15,8 @@ use hayro_interpret::kurbo::Rect;
 use hayro_interpret::{interpret_page, Context, InterpreterCache, InterpreterSettings, TransformExt};
 use sgx_ir::{Document, Format, Provenance, Source, Warning, WarningKind};
 
-use crate::ReadError;
-use device::PageCollector;
-
-/// What one page holds once interpreted.
-pub struct RawPage {
-    pub number: u32,
-    pub width: f32,
-    pub height: f32,
-    pub content: PageCollector,
-}
+use crate::error::ReadError;
+use device::{PageCollector, RawPage};
 
 pub fn read(bytes: &[u8], path: &str) -> Result<Document, ReadError> {
     let pdf = Pdf::new(bytes.to_vec()).map_err(|e| match e {

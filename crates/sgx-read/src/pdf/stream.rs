@@ -4,6 +4,7 @@
 
 use super::layout::Line;
 use super::tables::{GridCell, GridTable};
+use crate::common::text_builder::append;
 
 /// A table found by alignment: its grid, each cell's lines, and the page lines it used.
 pub struct StreamTable {
@@ -163,7 +164,7 @@ fn table_in_run(lines: &[Line], run: &[Vec<usize>]) -> Option<StreamTable> {
                     // Two pieces in one column: one cell.
                     let mut joined = cell_lines[k].pop().expect("a cell has a line");
                     joined.text.push(" ", &[]);
-                    crate::text::append(&mut joined.text, lines[i].text.clone());
+                    append(&mut joined.text, lines[i].text.clone());
                     joined.x1 = lines[i].x1;
                     cell_lines[k].push(joined);
                 }

@@ -1,36 +1,9 @@
 //! Inline markup of converter output: markdown emphasis, links and escapes, and the inline
 //! HTML tags converters leave behind (`<b>`, `<u>`, `<p>`, `<ul><li>`, `<br>`, `<sup>`).
 
-use sgx_ir::{CellPara, Style, Text};
+use sgx_ir::{is_bullet_glyph, CellPara, Style, Text};
 
-/// Glyphs used as bullets in the genre (including the Private Use Area glyphs that Symbol /
-/// Wingdings bullets become when a PDF is converted to text).
-pub fn is_bullet_glyph(c: char) -> bool {
-    matches!(
-        c,
-        '•' | '▪'
-            | '❖'
-            | '➤'
-            | '○'
-            | '◦'
-            | '■'
-            | '□'
-            | '●'
-            | '♦'
-            | '➢'
-            | '✓'
-            | '✔'
-            | '→'
-            | '·'
-            | '‣'
-            | '⁃'
-            | '▫'
-            | '►'
-            | '▶'
-            | '◆'
-            | '◇'
-    ) || ('\u{F000}'..='\u{F0FF}').contains(&c)
-}
+use crate::common::text_builder::{append, trim_text};
 
 #[derive(Debug)]
 enum Token<'a> {
@@ -375,72 +348,6 @@ pub fn parse_line(s: &str) -> Text {
         }
         append(&mut out, p.text);
     }
-    out
-}
-
-/// Append one text to another, shifting its marks.
-pub fn append(dst: &mut Text, src: Text) {
-    let base = dst.text.len();
-    dst.text.push_str(&src.text);
-    dst.marks.extend(src.marks.into_iter().map(|mut m| {
-        m.start += base;
-        m.end += base;
-        m
-    }));
-}
-
-/// Trim whitespace (and stray glyph-only noise) from both ends, keeping marks aligned, and
-/// collapse internal runs of spaces.
-pub fn trim_text(t: Text) -> Text {
-    let mut out = Text::default();
-    // Rebuild char by char: collapse whitespace runs, track marks by source offset.
-    let mut pending_space = false;
-    let mut byte_map: Vec<(usize, usize)> = Vec::new(); // (src offset, dst offset)
-    for (i, c) in t.text.char_indices() {
-        if c.is_whitespace() && c != '\n' {
-            pending_space = !out.text.is_empty();
-            continue;
-        }
-        if c == '\n' {
-            if !out.text.is_empty() && !out.text.ends_with('\n') {
-                out.text.push('\n');
-            }
-            pending_space = false;
-            continue;
-        }
-        if pending_space && !out.text.ends_with('\n') {
-            out.text.push(' ');
-        }
-        pending_space = false;
-        byte_map.push((i, out.text.len()));
-        out.text.push(c);
-    }
-    while out.text.ends_with('\n') {
-        out.text.pop();
-    }
-    for m in &t.marks {
-        let first = byte_map.iter().find(|(s, _)| *s >= m.start && *s < m.end);
-        let last = byte_map.iter().rev().find(|(s, _)| *s >= m.start && *s < m.end);
-        if let (Some(&(_, d0)), Some(&(s1, d1))) = (first, last) {
-            let ch_len = t.text[s1..].chars().next().map_or(1, char::len_utf8);
-            out.marks.push(sgx_ir::Mark { start: d0, end: d1 + ch_len, style: m.style });
-        }
-    }
-    // Merge touching marks of one style so "**a** **b**" reads as one run.
-    out.marks.sort_by_key(|m| (m.style as u8, m.start));
-    let mut merged: Vec<sgx_ir::Mark> = Vec::new();
-    for m in out.marks.drain(..) {
-        if let Some(last) = merged.last_mut() {
-            let gap = out.text.get(last.end..m.start).unwrap_or("x");
-            if last.style == m.style && m.start >= last.end && gap.trim().is_empty() {
-                last.end = last.end.max(m.end);
-                continue;
-            }
-        }
-        merged.push(m);
-    }
-    merged.sort_by_key(|m| m.start);
-    out.marks = merged;
     out
 }
 

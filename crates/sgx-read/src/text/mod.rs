@@ -6,6 +6,7 @@
 //! descriptions, running titles). This reader turns all of it into IR blocks; table rows are
 //! repaired here (see [`tsv`]) because the damage is a property of the format, not the genre.
 
+mod html_tables;
 mod inline;
 mod tsv;
 
@@ -14,12 +15,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use sgx_ir::{
-    Block, BlockKind, Cell, Document, Format, ListItem, Provenance, Row, Source, Table, Text, Warning,
-    WarningKind,
+    is_bullet_glyph, Block, BlockKind, Cell, Document, Format, ListItem, Provenance, Row, Source, Table,
+    Text, Warning, WarningKind,
 };
 
-pub use inline::is_bullet_glyph;
-pub(crate) use inline::{append, parse_line, parse_paras, trim_text};
+use crate::common::lists::nest_by_level;
+use crate::common::text_builder::append;
+use inline::{parse_line, parse_paras};
 
 static HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$").unwrap());
 static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s{0,3}([-*_])(\s*[-*_]){2,}\s*$").unwrap());
@@ -406,7 +408,7 @@ impl<'a> Scanner<'a> {
                 break;
             }
         }
-        let tables = crate::html_table::tables_in_fragment(&html);
+        let tables = html_tables::tables_in_fragment(&html);
         for mut table in tables {
             for row in &mut table.rows {
                 row.prov = Provenance::lines(first as u32 + 1, self.pos as u32);
@@ -480,30 +482,15 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// Rebuild list nesting from the indents of a flat run of items.
-fn nest(flat: Vec<(usize, ListItem)>) -> Vec<ListItem> {
-    fn take(
-        flat: &mut std::iter::Peekable<std::vec::IntoIter<(usize, ListItem)>>,
-        indent: usize,
-    ) -> Vec<ListItem> {
-        let mut out: Vec<ListItem> = Vec::new();
-        while let Some((ind, _)) = flat.peek() {
-            if *ind < indent {
-                break;
-            }
-            if *ind > indent && !out.is_empty() {
-                let deeper = *ind;
-                let children = take(flat, deeper);
-                out.last_mut().expect("non-empty").children.extend(children);
-                continue;
-            }
-            let (_, item) = flat.next().expect("peeked");
-            out.push(item);
-        }
-        out
-    }
+/// Rebuild list nesting from the indents of a flat run of items. The first item is at the
+/// top level whatever its indent (its indent counts as the run's smallest), so a list whose
+/// first line is indented deeper than a later one still starts at the top.
+fn nest(mut flat: Vec<(usize, ListItem)>) -> Vec<ListItem> {
     let base = flat.iter().map(|(i, _)| *i).min().unwrap_or(0);
-    take(&mut flat.into_iter().peekable(), base)
+    if let Some((first, _)) = flat.first_mut() {
+        *first = base;
+    }
+    nest_by_level(flat)
 }
 
 fn split_pipe_row(line: &str) -> Vec<String> {

@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use sgx_ir::{Cell, CellPara, Provenance, Row, Style, Table, Warning, WarningKind};
 
-use super::parse_paras;
-use crate::table_repair::{merge_continuations, unfinished};
+use super::inline::{parse_line, parse_paras};
+use crate::common::table_repair::{merge_continuations, unfinished};
 
 static DATE_LIKE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -25,7 +25,7 @@ struct RawRow {
 }
 
 fn norm(s: &str) -> String {
-    sgx_ir::normalize_ws(&super::parse_line(s).text).to_lowercase()
+    sgx_ir::normalize_ws(&parse_line(s).text).to_lowercase()
 }
 
 fn is_date_like(s: &str) -> bool {

@@ -3,6 +3,8 @@
 
 use sgx_ir::{Cell, Row};
 
+use super::text_builder::append;
+
 /// Text that ends mid-sentence (so a lower-case line below it continues it).
 pub fn unfinished(cell: &Cell) -> bool {
     cell.paras.last().is_some_and(|p| {
@@ -30,7 +32,7 @@ pub fn merge_continuations(rows: &mut [Row], mut row: Row) -> Option<Row> {
                 let mut paras = cell.paras.into_iter();
                 if let (Some(last), Some(first)) = (above.paras.last_mut(), paras.next()) {
                     last.text.push(" ", &[]);
-                    crate::text::append(&mut last.text, first.text);
+                    append(&mut last.text, first.text);
                 }
                 above.paras.extend(paras);
                 if let (Some(a), Some(b)) = (&above.prov, &cell.prov) {
