@@ -22,28 +22,11 @@ use regex_lite::Regex;
 use sgx_ir::{Block, Cell, CellPara, Row, Style, Table, Warning, WarningKind};
 use sgx_model::{Action, Evidence, Timescale};
 
+pub use crate::found::{ActionTables, Section};
 use crate::found::{Found, Upstream};
 use crate::table_roles::{is_header_copy, row_provenance, LEAD_HEADER, SUBGROUP_HEADER};
 use crate::util::{clean, evidence, provenance_of, split_names, Context};
 use crate::vocab::{month_abbreviations, month_number, number_words_from};
-
-/// What the action recogniser found: the rows, and the band / section headings that group
-/// them (which read as priorities where a document states none elsewhere).
-#[derive(Debug, Default)]
-pub struct ActionTables {
-    pub actions: Vec<Action>,
-    pub sections: Vec<Section>,
-    /// Indices of the blocks recognised as action tables.
-    pub tables: Vec<usize>,
-}
-
-/// A band row or section heading inside an action table.
-#[derive(Debug, Clone)]
-pub struct Section {
-    pub number: Option<u32>,
-    pub title: String,
-    pub evidence: Evidence,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Role {

@@ -24,22 +24,9 @@ mod period;
 use sgx_ir::{Warning, WarningKind};
 use sgx_model::{DocumentInfo, DocumentKind, Partnership};
 
+pub use crate::found::Metadata;
 use crate::found::{Found, Upstream};
 use crate::util::{clean, evidence, Context};
-
-#[derive(Debug)]
-pub struct Metadata {
-    pub partnership: Partnership,
-    pub document: DocumentInfo,
-}
-
-impl Metadata {
-    /// Nothing known: an unnamed partnership and a document of no known kind.
-    pub fn none() -> Metadata {
-        let document = DocumentInfo { kind: DocumentKind::Other, title: None, period: None, evidence: None };
-        Metadata { partnership: Partnership::default(), document }
-    }
-}
 
 /// How many leading blocks count as the title region.
 const FRONT_BLOCKS: usize = 12;
