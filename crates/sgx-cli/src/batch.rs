@@ -60,8 +60,9 @@ pub struct BatchArgs {
     /// Folder to write to (created if missing; never inside an input folder).
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
-    /// Documents processed at once [default: the number of cores].
-    #[arg(long, short = 'j', value_name = "N")]
+    /// Documents processed at once, 1 to 256 (or to the number of cores, if more) [default:
+    /// the number of cores].
+    #[arg(long, short = 'j', value_name = "N", value_parser = jobs)]
     jobs: Option<usize>,
     /// Extract every document again, even those unchanged since the last run.
     #[arg(long)]
@@ -75,6 +76,25 @@ pub struct BatchArgs {
     quiet: bool,
     #[command(flatten)]
     limits: crate::LimitArgs,
+}
+
+/// The most `--jobs`: 256, or the number of cores on a machine with more.
+const MAX_JOBS: usize = 256;
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// `--jobs`: at least 1 and at most [`MAX_JOBS`] or the number of cores (each job is a thread
+/// and a worker process; tens of thousands of them exhaust the system before any work is done).
+fn jobs(value: &str) -> Result<usize, String> {
+    let n: usize = value.parse().map_err(|e| format!("{value} is not a number of jobs: {e}"))?;
+    let most = MAX_JOBS.max(cores());
+    match n {
+        0 => Err("0 jobs: must be at least 1".into()),
+        n if n > most => Err(format!("{n} is more than {most}, the most jobs a batch runs at once")),
+        n => Ok(n),
+    }
 }
 
 /// `--format`: the name of an export in [`EXPORTS`].
@@ -121,11 +141,11 @@ pub fn main(args: BatchArgs) -> ExitCode {
         Ok(Ok(summary)) if summary.failed == 0 => ExitCode::from(EXIT_OK),
         Ok(Ok(_)) => ExitCode::from(EXIT_SOME_FAILED),
         Ok(Err(e)) => {
-            eprintln!("sgx batch: {}", format!("{e:#}").replace('\n', " "));
+            crate::stderr_line(&format!("sgx batch: {e:#}"));
             ExitCode::from(EXIT_FATAL)
         }
         Err(panic) => {
-            eprintln!("sgx batch: {}", crate::isolate::panic_reason(panic.as_ref()));
+            crate::stderr_line(&format!("sgx batch: {}", crate::isolate::panic_reason(panic.as_ref())));
             ExitCode::from(EXIT_FATAL)
         }
     }
@@ -141,10 +161,7 @@ fn run(args: BatchArgs) -> anyhow::Result<Summary> {
     let store = DocumentStore::open(out)?;
     let formats: Vec<&ExportFormat> =
         if args.format.is_empty() { EXPORTS.iter().collect() } else { args.format.clone() };
-    let jobs = args
-        .jobs
-        .filter(|&n| n > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let jobs = args.jobs.unwrap_or_else(cores);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .build()
@@ -175,8 +192,9 @@ fn run(args: BatchArgs) -> anyhow::Result<Summary> {
     // The store now matches the exports: models of documents no longer among the inputs go.
     store.retain(&written.exported)?;
     if !args.quiet {
-        print!("{}", summary.text(&out.display().to_string()));
-        let _ = std::io::stdout().flush();
+        // Everything is written: a stdout that cannot take the summary changes nothing.
+        let mut stdout = std::io::stdout().lock();
+        let _ = write!(stdout, "{}", summary.text(&out.display().to_string())).and_then(|()| stdout.flush());
     }
     Ok(summary)
 }
@@ -327,6 +345,26 @@ mod tests {
         assert_eq!(formats(&[]).unwrap(), Vec::<&str>::new(), "no --format: all, decided in run()");
         let wrong = formats(&["--format", "parquet"]).unwrap_err().to_string();
         assert!(wrong.contains(&format!("[possible values: {}]", all.join(", "))), "{wrong}");
+    }
+
+    #[test]
+    fn options_that_no_system_call_could_take_are_refused_at_parse_time() {
+        let parse = |args: &[&str]| Cli::try_parse_from(["sgx", "in", "--out", "out"].iter().chain(args));
+        for (args, says) in [
+            (["--jobs", "100000"], "256"),
+            (["--jobs", "0"], "at least 1"),
+            (["--timeout", "18446744073709551615"], "604800"),
+            (["--timeout", "0"], "604800"),
+            (["--max-memory-mb", "17592186044416"], "16777216"),
+            (["--max-memory-mb", "1"], "64"),
+        ] {
+            let err = parse(&args).err().unwrap_or_else(|| panic!("{args:?} is accepted")).to_string();
+            assert!(err.contains(args[1]) && err.contains(says), "{args:?}: {err}");
+        }
+        let ok = parse(&["--jobs", "256", "--timeout", "604800", "--max-memory-mb", "16777216"]).unwrap();
+        let limits = crate::isolate::Limits::from(&ok.batch.limits);
+        assert_eq!(limits.max_memory, 16 << 40, "the largest limit in bytes, without overflow");
+        assert_eq!(ok.batch.jobs, Some(256));
     }
 
     #[test]

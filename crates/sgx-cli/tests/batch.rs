@@ -313,6 +313,76 @@ fn progress_lines_and_summary_when_not_quiet() {
     }
 }
 
+#[test]
+#[cfg_attr(
+    not(feature = "test-hooks"),
+    ignore = "needs the test hooks: --features sgx-cli/test-hooks (scripts/test)"
+)]
+fn a_worker_out_of_memory_is_reported_as_out_of_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("grows.txt"), "Harrowfield Safeguarding Children Partnership\nA plan.")
+        .unwrap();
+    let out = dir.path().join("out");
+    // With a backtrace asked for, the allocator's message is not the last line on stderr.
+    let run = Command::new(sgx())
+        .args(["batch", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--max-memory-mb", "256"])
+        .env("SGX_TEST_EXHAUST_MEMORY_ON", "grows")
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(3), "{}", String::from_utf8_lossy(&run.stderr));
+    let errors = read_jsonl(&out.join("errors.jsonl"));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["reason"], "out of memory (limit 256 MB)", "as `sgx extract` says it");
+    assert_eq!(errors[0]["stage"], "parse");
+}
+
+#[test]
+fn options_out_of_bounds_are_refused_with_a_reason_before_anything_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    copy_corpus_samples(&input);
+    let out = dir.path().join("out");
+    for (option, value, says) in [
+        ("--jobs", "100000", "256"),
+        ("--jobs", "0", "at least 1"),
+        ("--timeout", "18446744073709551615", "--timeout"),
+        ("--timeout", "0", "--timeout"),
+        ("--max-memory-mb", "17592186044416", "--max-memory-mb"),
+        ("--max-memory-mb", "1", "--max-memory-mb"),
+    ] {
+        let run = batch(&[input.to_str().unwrap(), "--out", out.to_str().unwrap(), option, value]);
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "{option} {value}: the command line is wrong: {err}");
+        assert!(err.contains(value) && err.contains(says), "{option} {value}: {err}");
+        assert!(!out.exists(), "{option} {value}: nothing is written");
+    }
+}
+
+#[test]
+fn a_stderr_that_cannot_be_written_does_not_stop_the_batch() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("skipped: no /dev/full on this system");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let names = copy_corpus_samples(&input);
+    let out = dir.path().join("out");
+    let run = Command::new(sgx())
+        .args(["batch", input.to_str().unwrap(), "--out", out.to_str().unwrap()])
+        .stderr(full)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "progress lines that cannot be written are dropped");
+    assert_eq!(read_jsonl(&out.join("documents.jsonl")).len(), names.len());
+    assert_exports_agree(&out);
+}
+
 fn listing(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> =
         std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into()).collect();

@@ -6,6 +6,7 @@
 //! [`RECYCLE_AFTER`] documents, or when a large document has left one holding more than a
 //! quarter of the memory limit, so that memory stays flat over a long batch.
 
+use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Child, ChildStdin, Stdio};
@@ -21,6 +22,9 @@ use crate::isolate::{self, Limits};
 
 /// Documents one worker reads before it is replaced.
 const RECYCLE_AFTER: usize = 500;
+/// Lines of a worker's stderr kept to explain its end, and the characters kept of each.
+const STDERR_TAIL_LINES: usize = 32;
+const STDERR_LINE_CHARS: usize = 1000;
 
 /// Idle workers, shared by the batch's threads; each thread takes one for a document.
 pub struct WorkerPool {
@@ -78,8 +82,9 @@ struct Worker {
     stdin: Option<ChildStdin>,
     /// Lines of the worker's stdout, from a reader thread.
     lines: Receiver<String>,
-    /// The last line the worker wrote on stderr, from a reader thread.
-    last_error: Arc<Mutex<String>>,
+    /// The last lines the worker wrote on stderr, from a reader thread: the reason a worker
+    /// died (the allocator's "memory allocation … failed") can be followed by a backtrace.
+    last_error: Arc<Mutex<VecDeque<String>>>,
     stderr_reader: Option<JoinHandle<()>>,
     served: usize,
 }
@@ -109,12 +114,15 @@ impl Worker {
                 }
             }
         });
-        let last_error = Arc::new(Mutex::new(String::new()));
+        let last_error = Arc::new(Mutex::new(VecDeque::new()));
         let tail = Arc::clone(&last_error);
         let stderr_reader = std::thread::spawn(move || {
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
                 if let (false, Ok(mut tail)) = (line.trim().is_empty(), tail.lock()) {
-                    *tail = line;
+                    if tail.len() == STDERR_TAIL_LINES {
+                        tail.pop_front();
+                    }
+                    tail.push_back(line.chars().take(STDERR_LINE_CHARS).collect());
                 }
             }
         });
@@ -172,8 +180,8 @@ impl Worker {
         if let Some(reader) = self.stderr_reader.take() {
             let _ = reader.join();
         }
-        let last = self.last_error.lock().map(|l| l.clone()).unwrap_or_default();
-        isolate::exit_reason(&last, &status, limits)
+        let tail = self.last_error.lock().map(|t| Vec::from(t.clone()).join("\n")).unwrap_or_default();
+        isolate::exit_reason(&tail, &status, limits)
     }
 
     fn end(&mut self) {
