@@ -5,6 +5,7 @@
 
 mod exporter;
 mod inputs;
+mod owner;
 mod pool;
 mod process;
 mod progress;
@@ -156,7 +157,7 @@ fn run(args: BatchArgs) -> anyhow::Result<Summary> {
     let out = args.out.as_path();
     let inputs = inputs::collect(&args.inputs, std::io::stdin().lock());
     inputs::check_out_dir(out, &inputs, &output_files(), sgx_write::STORE_DIR).map_err(anyhow::Error::msg)?;
-    std::fs::create_dir_all(out).with_context(|| format!("cannot create --out {}", out.display()))?;
+    owner::claim(out, SUMMARY_FILE)?;
     let _lock = lock(out)?;
     let store = DocumentStore::open(out)?;
     let formats: Vec<&ExportFormat> =
@@ -183,12 +184,24 @@ fn run(args: BatchArgs) -> anyhow::Result<Summary> {
     let exporter = Exporter::new(out, &store, &formats, summary)?;
     let work =
         Work { pool: &pool, store: &store, extractor: &extractor, progress: &progress, force: args.force };
-    let written = work.extract_and_export(&inputs.files, exporter)?;
+    let not_written = "the exports were not written (those of the previous run, if any, are as they were)";
+    let written = work.extract_and_export(&inputs.files, exporter).context(not_written);
     progress.finish();
+    let written = written?;
 
     let mut summary = written.summary;
     summary.wall_seconds = start.elapsed().as_secs_f64();
-    write_summary(out, &summary)?;
+    let summary_file = stage_summary(out, &summary).context(not_written)?;
+    // Every file is complete: only renames are left, the summary last.
+    for file in written.staged.into_iter().chain([summary_file]) {
+        file.commit().context("the exports were only partly moved into place")?;
+    }
+    // The folder reflects this run: exports it was not asked for are a previous run's.
+    for format in EXPORTS.iter().filter(|f| !formats.contains(f)) {
+        for name in format.files() {
+            remove_if_present(&out.join(name))?;
+        }
+    }
     // The store now matches the exports: models of documents no longer among the inputs go.
     store.retain(&written.exported)?;
     if !args.quiet {
@@ -284,7 +297,8 @@ impl Work<'_> {
 
 /// Every file a batch may write in DIR (whatever `--format` says): no input may be one.
 fn output_files() -> Vec<String> {
-    let mut files: Vec<String> = [ERRORS_FILE, SUMMARY_FILE, LOCK_FILE].map(String::from).to_vec();
+    let mut files: Vec<String> =
+        [ERRORS_FILE, SUMMARY_FILE, LOCK_FILE, owner::MARKER].map(String::from).to_vec();
     files.extend(EXPORTS.iter().flat_map(ExportFormat::files));
     files
 }
@@ -309,13 +323,23 @@ fn lock(out: &Path) -> anyhow::Result<std::fs::File> {
     }
 }
 
-fn write_summary(out: &Path, summary: &Summary) -> anyhow::Result<()> {
+/// summary.json, complete on disk, to be moved into place with the exports.
+fn stage_summary(out: &Path, summary: &Summary) -> anyhow::Result<sgx_write::Staged> {
     let path = out.join(SUMMARY_FILE);
     let mut file = AtomicFile::create(&path)?;
     let json = serde_json::to_string_pretty(&summary.to_json())?;
     writeln!(file, "{json}").with_context(|| format!("cannot write {}", path.display()))?;
-    file.commit()?;
-    Ok(())
+    Ok(file.stage()?)
+}
+
+/// Remove a file sgx wrote in an earlier run, if it is there.
+fn remove_if_present(path: &Path) -> anyhow::Result<()> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            Err(e).with_context(|| format!("cannot remove {}", path.display()))
+        }
+        _ => Ok(()),
+    }
 }
 
 #[cfg(test)]
@@ -370,7 +394,7 @@ mod tests {
     #[test]
     fn after_help_names_every_file_a_batch_writes() {
         let help = after_help();
-        for file in output_files().iter().filter(|f| *f != LOCK_FILE) {
+        for file in output_files().iter().filter(|f| ![LOCK_FILE, owner::MARKER].contains(&f.as_str())) {
             assert!(help.contains(file.as_str()), "{file} is missing from: {help}");
         }
         assert!(help.lines().all(|line| line.chars().count() <= HELP_WIDTH), "{help}");

@@ -383,6 +383,136 @@ fn a_stderr_that_cannot_be_written_does_not_stop_the_batch() {
     assert_exports_agree(&out);
 }
 
+#[test]
+fn an_out_that_is_not_an_sgx_output_is_refused_and_nothing_in_it_is_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    copy_corpus_samples(&input);
+    // Someone's folder, with a file named like a stored model that sgx did not write.
+    let out = dir.path().join("home");
+    std::fs::create_dir_all(out.join("documents")).unwrap();
+    std::fs::write(out.join("notes.txt"), "mine").unwrap();
+    std::fs::write(out.join("documents/0123456789abcdef0123456789abcdef.json"), "{}").unwrap();
+    let before = tree(&out);
+    let run = batch(&[input.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(err.contains(out.to_str().unwrap()) && err.contains("not an sgx output folder"), "{err}");
+    assert_eq!(tree(&out), before, "nothing in the folder is touched, nothing is added");
+}
+
+#[test]
+fn a_new_or_empty_out_is_marked_as_sgx_output_and_an_unmarked_one_sgx_wrote_is_adopted() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let names = copy_corpus_samples(&input);
+    let new = dir.path().join("new/out");
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    for out in [&new, &empty] {
+        let run = batch(&[input.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+        assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+        assert!(out.join(".sgx-output").is_file(), "{} is marked as sgx's", out.display());
+    }
+    // An output folder written before the marker existed: sgx's layout and summary.json.
+    std::fs::remove_file(new.join(".sgx-output")).unwrap();
+    let run = batch(&[input.to_str().unwrap(), "--out", new.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(new.join(".sgx-output").is_file(), "adopted: the marker is added");
+    assert_eq!(read_json(&new.join("summary.json"))["unchanged"], names.len());
+}
+
+#[test]
+fn a_rerun_with_fewer_formats_removes_the_exports_it_no_longer_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let names = copy_corpus_samples(&input);
+    let out = dir.path().join("out");
+    assert!(batch(&[input.to_str().unwrap(), "--out", out.to_str().unwrap()]).status.success());
+    assert!(out.join("documents.jsonl").exists() && out.join("sgx.sqlite").exists());
+    std::fs::write(out.join("notes.txt"), "the user's own file").unwrap();
+    let run = batch(&[input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--format", "csv"]);
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(!out.join("documents.jsonl").exists(), "the last run wrote no JSONL");
+    assert!(!out.join("sgx.sqlite").exists(), "the last run wrote no SQLite");
+    assert_eq!(csv_rows(&out.join("documents.csv")), names.len());
+    assert!(out.join("notes.txt").exists(), "only what sgx wrote is removed");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_leaves_the_previous_exports_whole_and_says_so() {
+    use std::os::unix::process::CommandExt;
+
+    const LIMIT: u64 = 48 * 1024;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let run_on = |name: &str, text: &str, max_file_bytes: Option<u64>| {
+        let input = dir.path().join(name);
+        std::fs::create_dir(&input).unwrap();
+        std::fs::write(input.join(format!("{name}.txt")), text).unwrap();
+        let mut command = Command::new(sgx());
+        command.args(["batch", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"]);
+        if let Some(bytes) = max_file_bytes {
+            // A disk that fills up: any file written past this size fails (EFBIG, the signal
+            // that would kill the writer ignored). The JSON and CSV files of one short document
+            // are under 1 KB; the SQLite file, a 4 KB page per table and index, has its tables
+            // (about 44 KB) when the documents are added and fails at the end, on its indexes
+            // (64 KB), after the other exports are complete.
+            // SAFETY: setrlimit and signal are async-signal-safe.
+            unsafe {
+                command.pre_exec(move || {
+                    let limit = libc::rlimit { rlim_cur: bytes, rlim_max: bytes };
+                    libc::setrlimit(libc::RLIMIT_FSIZE, &limit);
+                    libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+                    Ok(())
+                });
+            }
+        }
+        command.output().unwrap()
+    };
+    let first =
+        run_on("first", "Harrowfield Safeguarding Children Partnership\nBusiness plan 2020-21.\n", None);
+    assert_eq!(first.status.code(), Some(0), "{}", String::from_utf8_lossy(&first.stderr));
+    let exports =
+        ["documents.jsonl", "documents.csv", "actions.csv", "sgx.sqlite", "summary.json", "errors.jsonl"];
+    let before: Vec<Vec<u8>> = exports.iter().map(|f| std::fs::read(out.join(f)).unwrap()).collect();
+    assert!(before[3].len() > LIMIT as usize, "the SQLite file is over the limit below");
+
+    let second = run_on("second", "Greyford Safeguarding Partnership\nWorkplan 2021-22.\n", Some(LIMIT));
+    assert_eq!(second.status.code(), Some(1), "the batch could not write its output");
+    let err = String::from_utf8_lossy(&second.stderr);
+    assert!(
+        err.contains("sgx.sqlite") && err.contains("not written"),
+        "says what failed and what it means: {err}"
+    );
+    for (file, old) in exports.iter().zip(&before) {
+        let now = std::fs::read(out.join(file)).unwrap();
+        assert!(&now == old, "{file} is still the previous run's, whole: {}", String::from_utf8_lossy(&now));
+    }
+    assert_no_temp_files(&out);
+}
+
+/// Every path below `dir` with the content of each file.
+fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut all = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            all.push((path.clone(), Vec::new()));
+            all.extend(tree(&path));
+        } else {
+            all.push((path.clone(), std::fs::read(&path).unwrap()));
+        }
+    }
+    all.sort();
+    all
+}
+
 fn listing(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> =
         std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into()).collect();

@@ -17,7 +17,7 @@ mod id;
 mod store;
 pub mod tables;
 
-pub use atomic::AtomicFile;
+pub use atomic::{AtomicFile, Staged};
 pub use exports::{Export, ExportFormat, Exports, EXPORTS};
 pub use id::{document_id, DocumentId};
 pub use store::{DocumentStore, Stamp, STORE_DIR};

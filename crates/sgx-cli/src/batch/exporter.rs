@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
 use std::path::Path;
 
-use sgx_write::{AtomicFile, DocumentId, DocumentStore, ExportFormat, Exports, WriteError};
+use sgx_write::{AtomicFile, DocumentId, DocumentStore, ExportFormat, Exports, Staged, WriteError};
 
 use super::process::Done;
 use super::protocol::{Failed, Stage};
@@ -59,10 +59,11 @@ pub struct Exporter<'a> {
     waiting: BTreeMap<usize, Finished<'a>>,
 }
 
-/// What a finished batch wrote.
+/// What a finished batch wrote: the exports and errors.jsonl complete on disk, not yet in place.
 pub struct Written {
     pub summary: Summary,
     pub exported: HashSet<DocumentId>,
+    pub staged: Vec<Staged>,
 }
 
 impl<'a> Exporter<'a> {
@@ -126,7 +127,9 @@ impl<'a> Exporter<'a> {
         Ok(())
     }
 
-    /// Move every export into place. Fails if an outcome never arrived (a job was lost).
+    /// Complete every export and errors.jsonl on disk, to be moved into place together. Fails if
+    /// an outcome never arrived (a job was lost), or a file cannot be completed (a full disk):
+    /// then none is.
     pub fn finish(self) -> Result<Written, WriteError> {
         if self.next != self.summary.inputs {
             let detail =
@@ -136,8 +139,8 @@ impl<'a> Exporter<'a> {
                 source: std::io::Error::other(detail),
             });
         }
-        self.exports.finish()?;
-        self.errors.commit()?;
-        Ok(Written { summary: self.summary, exported: self.exported })
+        let mut staged = self.exports.complete()?;
+        staged.push(self.errors.stage()?);
+        Ok(Written { summary: self.summary, exported: self.exported, staged })
     }
 }

@@ -8,7 +8,7 @@ use sgx_model::Extraction;
 
 use super::{Export, ExportFormat};
 use crate::tables::{Cell, Table, LIST_SEPARATOR, TABLES};
-use crate::{AtomicFile, DocumentId, WriteError};
+use crate::{AtomicFile, DocumentId, Staged, WriteError};
 
 pub(super) const EXPORT: ExportFormat = ExportFormat {
     name: "csv",
@@ -49,15 +49,16 @@ impl Export for CsvExport {
         Ok(())
     }
 
-    fn finish(self: Box<Self>) -> Result<(), WriteError> {
+    fn finish(self: Box<Self>) -> Result<Vec<Staged>, WriteError> {
+        let mut staged = Vec::new();
         for (_, writer) in self.files {
             let file = writer.into_inner().map_err(|e| {
                 let source = std::io::Error::new(e.error().kind(), e.error().to_string());
                 WriteError::Io { path: e.into_inner().get_ref().dest().to_path_buf(), source }
             })?;
-            file.commit()?;
+            staged.push(file.stage()?);
         }
-        Ok(())
+        Ok(staged)
     }
 }
 
@@ -86,7 +87,9 @@ mod tests {
         let mut export = (EXPORT.create)(dir.path()).unwrap();
         let id = crate::document_id(&b"x"[..]).unwrap();
         export.add(&id, &sample()).unwrap();
-        export.finish().unwrap();
+        for file in export.finish().unwrap() {
+            file.commit().unwrap();
+        }
         let docs = std::fs::read_to_string(dir.path().join("documents.csv")).unwrap();
         assert!(docs.starts_with("document_id,path,format,"));
         assert!(docs.contains("\"plans/a \"\"quoted\"\", plan.txt\""), "RFC 4180 quoting: {docs}");

@@ -7,7 +7,7 @@ use std::path::Path;
 use sgx_model::Extraction;
 
 use super::{Export, ExportFormat};
-use crate::{AtomicFile, DocumentId, WriteError};
+use crate::{AtomicFile, DocumentId, Staged, WriteError};
 
 const JSONL_FILE: &str = "documents.jsonl";
 
@@ -38,8 +38,8 @@ impl Export for JsonlExport {
         writeln!(self.file, "{{\"document_id\":\"{id}\"{sep}{rest}").map_err(WriteError::io(path))
     }
 
-    fn finish(self: Box<Self>) -> Result<(), WriteError> {
-        self.file.commit()
+    fn finish(self: Box<Self>) -> Result<Vec<Staged>, WriteError> {
+        Ok(vec![self.file.stage()?])
     }
 }
 
@@ -55,7 +55,9 @@ mod tests {
         let id = crate::document_id(&b"x"[..]).unwrap();
         export.add(&id, &sample()).unwrap();
         export.add(&id, &sample()).unwrap();
-        export.finish().unwrap();
+        for file in export.finish().unwrap() {
+            file.commit().unwrap();
+        }
         let text = std::fs::read_to_string(dir.path().join(JSONL_FILE)).unwrap();
         assert_eq!(text.lines().count(), 2);
         let mut line: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();

@@ -13,7 +13,7 @@ use tempfile::NamedTempFile;
 use super::{Export, ExportFormat};
 use crate::atomic;
 use crate::tables::{Cell, Column, ColumnType, Table, TABLES};
-use crate::{DocumentId, WriteError};
+use crate::{DocumentId, Staged, WriteError};
 
 const SQLITE_FILE: &str = "sgx.sqlite";
 
@@ -78,7 +78,7 @@ impl Export for SqliteExport {
         Ok(())
     }
 
-    fn finish(self: Box<Self>) -> Result<(), WriteError> {
+    fn finish(self: Box<Self>) -> Result<Vec<Staged>, WriteError> {
         let SqliteExport { conn, temp, dest, .. } = *self;
         let err = sql_error(dest.clone());
         conn.execute_batch("COMMIT").map_err(&err)?;
@@ -91,7 +91,7 @@ impl Export for SqliteExport {
         conn.execute_batch(&views).map_err(&err)?;
         check_foreign_keys(&conn, &dest)?;
         conn.close().map_err(|(_, e)| err(e))?;
-        atomic::persist(temp, &dest)
+        Ok(vec![Staged::new(temp, dest)?])
     }
 }
 
@@ -183,7 +183,9 @@ mod tests {
         let b = crate::document_id(&b"b"[..]).unwrap();
         export.add(&a, &sample()).unwrap();
         export.add(&b, &sample()).unwrap();
-        export.finish().unwrap();
+        for file in export.finish().unwrap() {
+            file.commit().unwrap();
+        }
         let conn = Connection::open(dir.path().join(SQLITE_FILE)).unwrap();
         let n: i64 = conn.query_row("SELECT count(*) FROM actions_with_document WHERE kind = 'annual_report' AND start_year = 2021", [], |r| r.get(0)).unwrap();
         assert_eq!(n, 2);
