@@ -497,6 +497,47 @@ fn a_full_disk_leaves_the_previous_exports_whole_and_says_so() {
     assert_no_temp_files(&out);
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_whose_name_is_not_utf8_is_read_in_a_folder_and_as_an_argument() {
+    use std::os::unix::ffi::OsStrExt;
+
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let in_folder = input.join(std::ffi::OsStr::from_bytes(b"plan_\xff\xfe.txt"));
+    std::fs::write(&in_folder, "Harrowfield Safeguarding Children Partnership\nBusiness plan 2020-21.\n")
+        .unwrap();
+    let argument = dir.path().join(std::ffi::OsStr::from_bytes(b"report_\xe9.txt"));
+    std::fs::write(&argument, "Greyford Safeguarding Partnership\nAnnual report 2021-22.\n").unwrap();
+    let out = dir.path().join("out");
+    let run = Command::new(sgx())
+        .arg("batch")
+        .arg(&input)
+        .arg(&argument)
+        .args(["--out", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&std::fs::read(out.join("errors.jsonl")).unwrap_or_default())
+    );
+    let paths: Vec<String> = read_jsonl(&out.join("documents.jsonl"))
+        .iter()
+        .map(|d| d["source"]["path"].as_str().unwrap().to_string())
+        .collect();
+    // The JSON holds text: the invalid bytes are written as U+FFFD, as the schema says.
+    assert_eq!(
+        paths,
+        [in_folder.to_string_lossy().to_string(), argument.to_string_lossy().to_string()],
+        "both read, their paths written lossily"
+    );
+    assert!(paths.iter().all(|p| p.contains('\u{FFFD}')));
+    assert_exports_agree(&out);
+}
+
 /// Every path below `dir` with the content of each file.
 fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut all = Vec::new();

@@ -49,7 +49,9 @@ pub struct Warning {
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct SourceInfo {
-    /// The path as given to sgx.
+    /// The path as given to sgx. JSON holds text, so a path that is not valid UTF-8 (a Unix
+    /// file name can be any bytes) is written with each invalid byte sequence replaced by
+    /// U+FFFD; the file itself is read by its real name.
     pub path: String,
     /// Detected input format: text, markdown, pdf, html or docx.
     pub format: Format,

@@ -94,12 +94,42 @@ impl Failed {
 
 /// The request line (without its line break) asking a worker for the model of `path`.
 pub fn request(path: &Path) -> String {
-    serde_json::Value::from(path.to_string_lossy()).to_string()
+    path_json(path).to_string()
 }
 
 /// The path a request line asks for; `None` if the line is not a request.
 pub fn parse_request(line: &str) -> Option<PathBuf> {
-    serde_json::from_str::<String>(line).ok().map(PathBuf::from)
+    path_from_json(&serde_json::from_str(line).ok()?)
+}
+
+/// A path as JSON, without loss: a string when it is Unicode; otherwise (a Unix file name
+/// can be any bytes) the array of its bytes. The worker must open the very file the batch
+/// found, not one named by a lossy conversion.
+fn path_json(path: &Path) -> serde_json::Value {
+    if let Some(text) = path.to_str() {
+        return text.into();
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        path.as_os_str().as_bytes().into()
+    }
+    #[cfg(not(unix))]
+    path.to_string_lossy().into()
+}
+
+/// The path [`path_json`] wrote.
+fn path_from_json(value: &serde_json::Value) -> Option<PathBuf> {
+    match value {
+        serde_json::Value::String(text) => Some(PathBuf::from(text)),
+        #[cfg(unix)]
+        serde_json::Value::Array(_) => {
+            use std::os::unix::ffi::OsStringExt;
+            let bytes: Vec<u8> = serde_json::from_value(value.clone()).ok()?;
+            Some(PathBuf::from(std::ffi::OsString::from_vec(bytes)))
+        }
+        _ => None,
+    }
 }
 
 /// One line of a worker's answer.
@@ -177,6 +207,12 @@ mod tests {
             assert_eq!(parse_request(&line), Some(PathBuf::from(path)));
         }
         assert_eq!(parse_request("not json"), None);
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let raw = Path::new(std::ffi::OsStr::from_bytes(b"in/plan_\xff\xfe.pdf"));
+            assert_eq!(parse_request(&request(raw)).as_deref(), Some(raw), "not UTF-8: the bytes");
+        }
     }
 
     #[test]
