@@ -187,6 +187,9 @@ fn run(args: BatchArgs) -> anyhow::Result<Summary> {
     let not_written = "the exports were not written (those of the previous run, if any, are as they were)";
     let written = work.extract_and_export(&inputs.files, exporter).context(not_written);
     progress.finish();
+    // No worker is writing now: a model one left half-written (it was ended) goes. A failure
+    // here costs nothing (the next run removes them).
+    let _ = store.remove_unadopted();
     let written = written?;
 
     let mut summary = written.summary;
@@ -221,6 +224,13 @@ struct Work<'a> {
     force: bool,
 }
 
+/// One document as the inputs list it: the id of its content, and every input with that
+/// content (index in the input order, path), in input order.
+struct Job<'a> {
+    id: DocumentId,
+    members: Vec<(usize, &'a Path)>,
+}
+
 impl Work<'_> {
     /// Extract the inputs in parallel while one writer thread exports the outcomes in input order.
     fn extract_and_export<'a>(
@@ -242,30 +252,31 @@ impl Work<'_> {
                 }
                 exporter.finish()
             });
-            // Inputs that need no extraction are settled here; the rest become jobs, in order.
-            let mut first_seen = std::collections::HashSet::new();
-            let mut jobs = Vec::new();
+            // Inputs that cannot be read are settled here; the rest become one job per
+            // document, in input order, its copies with it.
+            let mut job_of: std::collections::HashMap<DocumentId, usize> = std::collections::HashMap::new();
+            let mut jobs: Vec<Job> = Vec::new();
             for (index, (input, id)) in inputs.iter().zip(ids).enumerate() {
-                let outcome = match id {
-                    Err(failed) => Outcome::Failed { id: None, failed },
-                    Ok(id) if !first_seen.insert(id.clone()) => Outcome::Duplicate,
-                    Ok(id) => {
-                        jobs.push((index, input.path.as_path(), id));
-                        continue;
+                match id {
+                    Err(failed) => {
+                        let outcome = Outcome::Failed { id: None, failed };
+                        let _ = send.send(Finished { index, path: &input.path, outcome });
+                        self.progress.advance();
                     }
-                };
-                let _ = send.send(Finished { index, path: &input.path, outcome });
-                self.progress.advance();
+                    Ok(id) => match job_of.entry(id.clone()) {
+                        std::collections::hash_map::Entry::Occupied(job) => {
+                            jobs[*job.get()].members.push((index, input.path.as_path()));
+                        }
+                        std::collections::hash_map::Entry::Vacant(job) => {
+                            job.insert(jobs.len());
+                            jobs.push(Job { id, members: vec![(index, input.path.as_path())] });
+                        }
+                    },
+                }
             }
             // par_bridge hands jobs out in order as threads free up, so the writer rarely waits.
             self.pool.install(|| {
-                jobs.into_iter().par_bridge().for_each_with(send, |send, (index, path, id)| {
-                    if !abort.load(Ordering::Relaxed) {
-                        let outcome = self.extract(path, id);
-                        let _ = send.send(Finished { index, path, outcome });
-                        self.progress.advance();
-                    }
-                })
+                jobs.into_iter().par_bridge().for_each_with(send, |send, job| self.run(job, send, &abort))
             });
             writer.join().unwrap_or_else(|panic| {
                 Err(sgx_write::WriteError::Io {
@@ -276,16 +287,45 @@ impl Work<'_> {
         })
     }
 
+    /// One document: its first input extracted (or found unchanged), the others its copies.
+    /// A first input that changed after it was listed is a document of its own, and the next
+    /// input is taken in its place.
+    fn run<'a>(&self, job: Job<'a>, send: &mpsc::Sender<Finished<'a>>, abort: &AtomicBool) {
+        let mut members = job.members.as_slice();
+        while let [(index, path), copies @ ..] = members {
+            if abort.load(Ordering::Relaxed) {
+                return;
+            }
+            let paths: Vec<String> = members.iter().map(|(_, p)| p.display().to_string()).collect();
+            let outcome = self.extract(path, &job.id, paths);
+            let changed = matches!(&outcome, Outcome::Done { id, .. } if *id != job.id);
+            let _ = send.send(Finished { index: *index, path, outcome });
+            self.progress.advance();
+            if changed {
+                members = copies;
+                continue;
+            }
+            for &(index, path) in copies {
+                let _ = send.send(Finished { index, path, outcome: Outcome::Duplicate });
+                self.progress.advance();
+            }
+            return;
+        }
+    }
+
     /// One document's outcome; a panic here costs only this document.
-    fn extract(&self, path: &Path, id: DocumentId) -> Outcome {
+    fn extract(&self, path: &Path, id: &DocumentId, paths: Vec<String>) -> Outcome {
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            process::process(path, &id, self.store, self.extractor, self.force)
+            process::process(path, id, &paths, self.store, self.extractor, self.force)
         }));
         match result {
-            Ok(Ok(done)) => Outcome::Done { id, done },
-            Ok(Err(failed)) => Outcome::Failed { id: Some(id), failed },
+            Ok(Ok((read, done))) => {
+                let paths = protocol::paths_for(id.as_str(), read.as_str(), &paths);
+                Outcome::Done { id: read, done, paths }
+            }
+            Ok(Err(failed)) => Outcome::Failed { id: Some(id.clone()), failed },
             Err(panic) => Outcome::Failed {
-                id: Some(id),
+                id: Some(id.clone()),
                 failed: protocol::Failed::new(
                     protocol::Stage::Batch,
                     crate::isolate::panic_reason(panic.as_ref()),
@@ -389,6 +429,122 @@ mod tests {
         let limits = crate::isolate::Limits::from(&ok.batch.limits);
         assert_eq!(limits.max_memory, 16 << 40, "the largest limit in bytes, without overflow");
         assert_eq!(ok.batch.jobs, Some(256));
+    }
+
+    /// Bytes allocated on each thread, now and at the most (the test below counts what one
+    /// thread holds; other tests' threads do not disturb it).
+    mod counting {
+        use std::alloc::{GlobalAlloc, Layout, System};
+        use std::cell::Cell;
+
+        pub struct Counting;
+
+        thread_local! {
+            static NOW: Cell<isize> = const { Cell::new(0) };
+            static PEAK: Cell<isize> = const { Cell::new(0) };
+        }
+
+        fn change(by: isize) {
+            let _ = NOW.try_with(|now| {
+                now.set(now.get() + by);
+                let _ = PEAK.try_with(|peak| peak.set(peak.get().max(now.get())));
+            });
+        }
+
+        // SAFETY: every call is passed on to the system allocator unchanged.
+        unsafe impl GlobalAlloc for Counting {
+            unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+                let p = unsafe { System.alloc(layout) };
+                if !p.is_null() {
+                    change(layout.size() as isize);
+                }
+                p
+            }
+
+            unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+                let p = unsafe { System.alloc_zeroed(layout) };
+                if !p.is_null() {
+                    change(layout.size() as isize);
+                }
+                p
+            }
+
+            unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
+                unsafe { System.dealloc(p, layout) };
+                change(-(layout.size() as isize));
+            }
+
+            unsafe fn realloc(&self, p: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+                let q = unsafe { System.realloc(p, layout, new_size) };
+                if !q.is_null() {
+                    change(new_size as isize - layout.size() as isize);
+                }
+                q
+            }
+        }
+
+        /// What `f` returns, the most it held at once on this thread, and what it still holds.
+        pub fn measure<T>(f: impl FnOnce() -> T) -> (T, isize, isize) {
+            let start = NOW.with(Cell::get);
+            PEAK.with(|peak| peak.set(start));
+            let value = f();
+            (value, PEAK.with(Cell::get) - start, NOW.with(Cell::get) - start)
+        }
+    }
+
+    #[global_allocator]
+    static COUNTING: counting::Counting = counting::Counting;
+
+    #[test]
+    fn the_batch_holds_at_most_one_copy_of_a_document_and_never_its_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        let store = DocumentStore::open(out).unwrap();
+        // A large model: the actions of a corpus workplan many times over.
+        let corpus =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/harrowfield_lscb_workplan_2009-10.txt");
+        let mut model = sgx_pipeline::extract_file(&corpus, &mut |_| {}).unwrap();
+        assert!(!model.actions.is_empty());
+        model.actions = model.actions.iter().cycle().take(20_000).cloned().collect();
+        let id = sgx_write::document_id(&b"large"[..]).unwrap();
+        let paths = vec![corpus.display().to_string()];
+        // The worker's side: the model written into the store folder.
+        let file = DocumentStore::write_new(store.dir(), &model, &paths).unwrap();
+        drop(model);
+        let text = std::fs::metadata(store.dir().join(&file)).unwrap().len() as isize;
+        let (copy, _, one_copy) = counting::measure(|| {
+            let file = std::fs::File::open(store.dir().join(&file)).unwrap();
+            serde_json::from_reader::<_, sgx_model::Extraction>(std::io::BufReader::new(file)).unwrap()
+        });
+        drop(copy);
+        assert!(one_copy > 10 << 20 && text > 10 << 20, "a large document: {one_copy} B, {text} B of text");
+
+        // The batch's side of the extraction: the worker's answer taken and the model stored.
+        let answered = process::Extractor::Answered(worker::Written { id: id.to_string(), file });
+        let (stored, taking, _) =
+            counting::measure(|| process::process(&corpus, &id, &paths, &store, &answered, true).unwrap());
+        assert_eq!(stored, (id.clone(), process::Done::Extracted));
+
+        // The export: the document in every format.
+        let ((), exporting, _) = counting::measure(|| {
+            let formats: Vec<&ExportFormat> = EXPORTS.iter().collect();
+            let summary = Summary { inputs: 1, ..Summary::default() };
+            let mut exporter = Exporter::new(out, &store, &formats, summary).unwrap();
+            let outcome = Outcome::Done { id: id.clone(), done: process::Done::Extracted, paths };
+            exporter.accept(Finished { index: 0, path: &corpus, outcome }).unwrap();
+            for file in exporter.finish().unwrap().staged {
+                file.commit().unwrap();
+            }
+        });
+        eprintln!("model: {text} B of text, {one_copy} B as a model; the batch held {taking} B taking it, {exporting} B exporting it");
+        assert!(taking < 1 << 20, "taking a model from a worker holds none of it: {taking} B");
+        // One model, and while a table is written the references to its rows; never the
+        // model's text beside it, nor a second model.
+        assert!(
+            exporting < one_copy + one_copy / 2,
+            "exporting held {exporting} B, one model is {one_copy} B"
+        );
+        assert_eq!(store.read(&id).unwrap().actions.len(), 20_000);
     }
 
     #[test]

@@ -132,11 +132,11 @@ fn run(command: Command) -> anyhow::Result<()> {
         Command::Schema => sgx_model::json_schema().into_bytes(),
         Command::Worker { kind, .. } if kind == batch::WORKER_KIND => {
             isolate::apply_worker_limits();
-            return batch::serve(test_hooks::at_parse);
+            return batch::serve(test_hooks::at_stage);
         }
         Command::Worker { kind, file } => {
             isolate::apply_worker_limits();
-            test_hooks::at_parse(&file);
+            test_hooks::at_stage(sgx_pipeline::Stage::Parse, &file);
             produce(&kind, &file)?.into_bytes()
         }
         Command::Batch(_) => anyhow::bail!("internal error: batch runs from main"),
@@ -161,7 +161,7 @@ fn isolated(kind: &str, file: &std::path::Path, limits: LimitArgs) -> anyhow::Re
     #[cfg(unix)]
     let output = isolate::run_forked(
         || {
-            test_hooks::at_parse(file);
+            test_hooks::at_stage(sgx_pipeline::Stage::Parse, file);
             produce(kind, file).map(String::into_bytes).map_err(|e| format!("{e:#}"))
         },
         l,

@@ -538,6 +538,113 @@ fn a_file_whose_name_is_not_utf8_is_read_in_a_folder_and_as_an_argument() {
     assert_exports_agree(&out);
 }
 
+#[test]
+#[cfg_attr(
+    not(feature = "test-hooks"),
+    ignore = "needs the test hooks: --features sgx-cli/test-hooks (scripts/test)"
+)]
+fn a_file_changed_while_it_is_read_is_stored_under_the_id_of_what_was_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let file = input.join("changing.txt");
+    let copy = input.join("copy.txt");
+    let before = "Harrowfield Safeguarding Children Partnership\nBusiness plan 2020-21.\n";
+    std::fs::write(&file, before).unwrap();
+    std::fs::write(&copy, before).unwrap();
+    let out = dir.path().join("out");
+    let args = [input.to_str().unwrap(), "--out", out.to_str().unwrap()];
+    let id_of = |bytes: &[u8]| sgx_write::document_id(bytes).unwrap().to_string();
+    let display = |p: &Path| p.display().to_string();
+
+    // The batch hashes both files (one content, one document), then the worker's read of
+    // changing.txt finds a line appended: what it read is another document, and the copy,
+    // still as listed, is read in its own right.
+    let run =
+        Command::new(sgx()).arg("batch").args(args).env("SGX_TEST_CHANGE_ON", "changing").output().unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let read = std::fs::read(&file).unwrap();
+    assert_ne!(read, before.as_bytes(), "the hook changed the file");
+    let docs = read_jsonl(&out.join("documents.jsonl"));
+    let ids: Vec<&str> = docs.iter().map(|d| d["document_id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [id_of(&read), id_of(before.as_bytes())],
+        "each model under the id of the bytes it was made from"
+    );
+    assert_eq!(docs[0]["paths"], serde_json::json!([display(&file)]));
+    assert_eq!(docs[1]["paths"], serde_json::json!([display(&copy)]));
+    assert_exports_agree(&out);
+
+    // Back to the first content: not served the changed content's facts as unchanged.
+    std::fs::write(&file, before).unwrap();
+    std::fs::remove_file(&copy).unwrap();
+    std::fs::remove_dir_all(&out).unwrap();
+    let run =
+        Command::new(sgx()).arg("batch").args(args).env("SGX_TEST_CHANGE_ON", "changing").output().unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let read = std::fs::read(&file).unwrap();
+    std::fs::write(&file, before).unwrap();
+    assert_eq!(batch(&args).status.code(), Some(0));
+    let summary = read_json(&out.join("summary.json"));
+    assert_eq!(
+        (summary["extracted"].as_u64(), summary["unchanged"].as_u64()),
+        (Some(1), Some(0)),
+        "{summary}"
+    );
+    let docs = read_jsonl(&out.join("documents.jsonl"));
+    assert_eq!(docs[0]["document_id"], id_of(before.as_bytes()));
+    assert!(
+        !out.join(format!("documents/{}.json", id_of(&read))).exists(),
+        "the changed content's model went"
+    );
+    assert_exports_agree(&out);
+}
+
+#[test]
+fn every_path_of_a_document_is_listed_and_kept_current_on_a_rerun() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let names = copy_corpus_samples(&input);
+    let first = input.join(&names[0]);
+    let copies = [input.join("zz_copy_of_first"), input.join("zz_second_copy")];
+    for copy in &copies {
+        std::fs::copy(&first, copy).unwrap();
+    }
+    let out = dir.path().join("out");
+    let args = [input.to_str().unwrap(), "--out", out.to_str().unwrap()];
+    let paths_of = |out: &Path| -> Vec<Vec<String>> {
+        let docs = read_jsonl(&out.join("documents.jsonl"));
+        for doc in &docs {
+            let stored =
+                read_json(&out.join(format!("documents/{}.json", doc["document_id"].as_str().unwrap())));
+            assert_eq!(stored["paths"], doc["paths"], "the stored model lists them too");
+            assert_eq!(doc["paths"][0], doc["source"]["path"], "source.path is the first");
+        }
+        docs.iter().map(|d| serde_json::from_value(d["paths"].clone()).unwrap()).collect()
+    };
+    let display = |p: &Path| p.display().to_string();
+    assert_eq!(batch(&args).status.code(), Some(0));
+    let paths = paths_of(&out);
+    assert_eq!(paths.len(), names.len(), "the copies are one document");
+    assert_eq!(
+        paths[0],
+        [display(&first), display(&copies[0]), display(&copies[1])],
+        "every path, in input order"
+    );
+    for (listed, name) in paths.iter().zip(&names).skip(1) {
+        assert_eq!(listed, &[display(&input.join(name))]);
+    }
+
+    // A copy removed: the document is not extracted again, and its paths are the current ones.
+    std::fs::remove_file(&copies[0]).unwrap();
+    assert_eq!(batch(&args).status.code(), Some(0));
+    assert_eq!(read_json(&out.join("summary.json"))["unchanged"], names.len());
+    assert_eq!(paths_of(&out)[0], [display(&first), display(&copies[1])]);
+    assert_exports_agree(&out);
+}
+
 /// Every path below `dir` with the content of each file.
 fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut all = Vec::new();

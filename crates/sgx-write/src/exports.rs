@@ -24,7 +24,8 @@ pub static EXPORTS: &[ExportFormat] = &[jsonl::EXPORT, csv::EXPORT, sqlite::EXPO
 /// unfinished, it leaves nothing behind. `Send` because a batch writes its exports on a thread
 /// of their own.
 pub trait Export: Send {
-    fn add(&mut self, id: &DocumentId, doc: &Extraction) -> Result<(), WriteError>;
+    /// Add a document: its id, its model and every path it was found at, in input order.
+    fn add(&mut self, id: &DocumentId, doc: &Extraction, paths: &[String]) -> Result<(), WriteError>;
 
     /// Complete the files on disk (where a full disk shows), not yet in place.
     fn finish(self: Box<Self>) -> Result<Vec<Staged>, WriteError>;
@@ -88,9 +89,9 @@ impl Exports {
         Ok(Exports { out_dir: out_dir.to_path_buf(), running })
     }
 
-    pub fn add(&mut self, id: &DocumentId, doc: &Extraction) -> Result<(), WriteError> {
+    pub fn add(&mut self, id: &DocumentId, doc: &Extraction, paths: &[String]) -> Result<(), WriteError> {
         for (_, export) in &mut self.running {
-            export.add(id, doc)?;
+            export.add(id, doc, paths)?;
         }
         Ok(())
     }
@@ -145,7 +146,7 @@ mod tests {
         for format in EXPORTS {
             let dir = tempfile::tempdir().unwrap();
             let mut exports = Exports::create(dir.path(), &[format]).unwrap();
-            exports.add(&id(), &sample()).unwrap();
+            exports.add(&id(), &sample(), &[]).unwrap();
             let written = exports.finish().unwrap();
             let files: BTreeSet<String> = format.files().into_iter().collect();
             assert!(!files.is_empty(), "{format:?} writes something");
@@ -175,7 +176,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let csv = ExportFormat::named("csv").unwrap();
         let mut exports = Exports::create(dir.path(), &[csv, csv]).unwrap();
-        exports.add(&id(), &sample()).unwrap();
+        exports.add(&id(), &sample(), &[]).unwrap();
         let written = exports.finish().unwrap();
         assert_eq!(written.len(), crate::tables::TABLES.len(), "one file per table, each once: {written:?}");
         assert_eq!(listing(dir.path()), csv.files().into_iter().collect());
@@ -195,7 +196,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let all: Vec<&ExportFormat> = EXPORTS.iter().collect();
         let mut exports = Exports::create(dir.path(), &all).unwrap();
-        exports.add(&id(), &sample()).unwrap();
+        exports.add(&id(), &sample(), &[]).unwrap();
         drop(exports);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }

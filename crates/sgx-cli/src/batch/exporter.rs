@@ -32,6 +32,8 @@ pub enum Outcome {
     Done {
         id: DocumentId,
         done: Done,
+        /// Every path of the document, in input order.
+        paths: Vec<String>,
     },
     /// The same content as an earlier input: one document, exported once.
     Duplicate,
@@ -98,9 +100,9 @@ impl<'a> Exporter<'a> {
     fn write(&mut self, f: Finished<'a>) -> Result<(), WriteError> {
         match f.outcome {
             Outcome::Done { id, .. } if self.exported.contains(&id) => self.summary.duplicates += 1,
-            Outcome::Done { id, done } => match self.store.read(&id) {
+            Outcome::Done { id, done, paths } => match self.store.read(&id) {
                 Ok(doc) => {
-                    self.exports.add(&id, &doc)?;
+                    self.exports.add(&id, &doc, &paths)?;
                     self.summary.add_document(&doc, done == Done::Extracted);
                     self.exported.insert(id);
                 }

@@ -8,7 +8,6 @@
 
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Write};
-use std::path::Path;
 use std::process::{Child, ChildStdin, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
@@ -17,7 +16,8 @@ use std::time::{Duration, Instant};
 
 use wait_timeout::ChildExt;
 
-use super::protocol::{self, Failed, Reply, Stage, WORKER_KIND};
+use super::protocol::{Failed, Reply, Request, Stage, WORKER_KIND};
+use super::worker::Written;
 use crate::isolate::{self, Limits};
 
 /// Documents one worker reads before it is replaced.
@@ -37,17 +37,17 @@ impl WorkerPool {
         WorkerPool { limits, idle: Mutex::new(Vec::new()) }
     }
 
-    /// The model of `file` as JSON, read by a worker.
-    pub fn extract(&self, file: &Path) -> Result<Vec<u8>, Failed> {
+    /// The model of the requested file, written into the store folder by a worker.
+    pub fn extract(&self, request: &Request) -> Result<Written, Failed> {
         let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
         let mut worker = match idle {
             Some(worker) => worker,
             None => Worker::start(self.limits)?,
         };
-        match worker.read(file, self.limits) {
-            Answer::Model(json) => {
+        match worker.read(request, self.limits) {
+            Answer::Written(written) => {
                 self.put_back(worker);
-                Ok(json)
+                Ok(written)
             }
             Answer::Error(failed) => {
                 self.put_back(worker);
@@ -70,7 +70,7 @@ impl WorkerPool {
 }
 
 enum Answer {
-    Model(Vec<u8>),
+    Written(Written),
     /// The document failed; the worker is fine.
     Error(Failed),
     /// The worker hung, crashed or ran out of memory on the document.
@@ -136,9 +136,9 @@ impl Worker {
         })
     }
 
-    fn read(&mut self, file: &Path, limits: Limits) -> Answer {
+    fn read(&mut self, request: &Request, limits: Limits) -> Answer {
         self.served += 1;
-        let request = protocol::request(file);
+        let request = request.to_line();
         let sent = self.stdin.as_mut().map(|stdin| writeln!(stdin, "{request}").and_then(|()| stdin.flush()));
         if !matches!(sent, Some(Ok(()))) {
             return Answer::Lost(Failed::new(Stage::Worker, self.exit_reason(limits)));
@@ -149,7 +149,7 @@ impl Worker {
             match self.lines.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
                 Ok(line) => match Reply::parse(&line) {
                     Some(Reply::Stage(now)) => stage = now,
-                    Some(Reply::Model(json)) => return Answer::Model(json.into_bytes()),
+                    Some(Reply::Written { id, file }) => return Answer::Written(Written { id, file }),
                     Some(Reply::Error(reason)) => return Answer::Error(Failed::new(stage, reason)),
                     None => {}
                 },

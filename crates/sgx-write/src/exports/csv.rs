@@ -36,7 +36,7 @@ impl CsvExport {
 }
 
 impl Export for CsvExport {
-    fn add(&mut self, id: &DocumentId, doc: &Extraction) -> Result<(), WriteError> {
+    fn add(&mut self, id: &DocumentId, doc: &Extraction, _paths: &[String]) -> Result<(), WriteError> {
         for (table, writer) in &mut self.files {
             for row in (table.rows)(id, doc) {
                 let fields: Vec<String> = row.iter().map(field).collect();
@@ -86,7 +86,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut export = (EXPORT.create)(dir.path()).unwrap();
         let id = crate::document_id(&b"x"[..]).unwrap();
-        export.add(&id, &sample()).unwrap();
+        export.add(&id, &sample(), &[]).unwrap();
         for file in export.finish().unwrap() {
             file.commit().unwrap();
         }

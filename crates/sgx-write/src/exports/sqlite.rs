@@ -67,7 +67,7 @@ impl SqliteExport {
 }
 
 impl Export for SqliteExport {
-    fn add(&mut self, id: &DocumentId, doc: &Extraction) -> Result<(), WriteError> {
+    fn add(&mut self, id: &DocumentId, doc: &Extraction, _paths: &[String]) -> Result<(), WriteError> {
         let err = sql_error(self.dest.clone());
         for (table, sql) in TABLES.iter().zip(&self.inserts) {
             let mut stmt = self.conn.prepare_cached(sql).map_err(&err)?;
@@ -181,8 +181,8 @@ mod tests {
         let mut export = (EXPORT.create)(dir.path()).unwrap();
         let a = crate::document_id(&b"a"[..]).unwrap();
         let b = crate::document_id(&b"b"[..]).unwrap();
-        export.add(&a, &sample()).unwrap();
-        export.add(&b, &sample()).unwrap();
+        export.add(&a, &sample(), &[]).unwrap();
+        export.add(&b, &sample(), &[]).unwrap();
         for file in export.finish().unwrap() {
             file.commit().unwrap();
         }
@@ -296,7 +296,7 @@ CREATE TABLE glossary (
         let dir = tempfile::tempdir().unwrap();
         let mut export = (EXPORT.create)(dir.path()).unwrap();
         let a = crate::document_id(&b"a"[..]).unwrap();
-        export.add(&a, &sample()).unwrap();
-        assert!(export.add(&a, &sample()).is_err());
+        export.add(&a, &sample(), &[]).unwrap();
+        assert!(export.add(&a, &sample(), &[]).is_err());
     }
 }
