@@ -202,18 +202,27 @@ pub fn timed_out(limits: Limits) -> String {
     format!("timed out after {} s", limits.timeout.as_secs())
 }
 
-/// Why a worker ended without success, from the end of its stderr and its exit status.
+/// Why a worker ended without success, from the end of its stderr and its exit status: the
+/// last line that is not part of a backtrace (`RUST_BACKTRACE` may be set).
 pub fn exit_reason(stderr: &str, status: &std::process::ExitStatus, limits: Limits) -> String {
     if stderr.contains("memory allocation") || stderr.contains("out of memory") {
         return format!("out of memory (limit {} MB)", limits.max_memory / (1024 * 1024));
     }
-    if let Some(reason) = stderr.lines().last().filter(|l| !l.is_empty()) {
+    if let Some(reason) = stderr.lines().rev().find(|l| !is_backtrace(l)) {
         return reason.to_string();
     }
     match signal(status) {
         Some(sig) => format!("the parser crashed (signal {sig})"),
         None => format!("the worker failed (exit code {:?})", status.code()),
     }
+}
+
+/// A line of a backtrace, or of the notes around one, or an empty line.
+fn is_backtrace(line: &str) -> bool {
+    line.trim().is_empty()
+        || line.starts_with(char::is_whitespace)
+        || line.starts_with("stack backtrace:")
+        || line.starts_with("note: ")
 }
 
 #[cfg(unix)]
@@ -253,4 +262,22 @@ pub fn panic_reason(panic: &(dyn std::any::Any + Send)) -> String {
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unknown".into());
     format!("internal error (please report): {}", msg.replace(['\n', '\r'], " "))
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::process::ExitStatusExt;
+
+    #[test]
+    fn the_reason_is_found_above_a_backtrace() {
+        let limits = Limits { timeout: Duration::from_secs(1), max_memory: 256 << 20 };
+        let aborted = std::process::ExitStatus::from_raw(6); // SIGABRT
+        let oom = "memory allocation of 67108864 bytes failed\nstack backtrace:\n   0: std::backtrace\n\
+                   note: Some details are omitted, run with `RUST_BACKTRACE=full` for a verbose backtrace.";
+        assert_eq!(exit_reason(oom, &aborted, limits), "out of memory (limit 256 MB)");
+        let crash = "corrupt stream\nstack backtrace:\n   0: main\n             at src/main.rs:1\nnote: run with `RUST_BACKTRACE=full`";
+        assert_eq!(exit_reason(crash, &aborted, limits), "corrupt stream");
+        assert_eq!(exit_reason("", &aborted, limits), "the parser crashed (signal 6)");
+    }
 }

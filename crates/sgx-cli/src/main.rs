@@ -26,25 +26,37 @@ struct Cli {
     command: Command,
 }
 
+/// The longest `--timeout`, in seconds (a week): any longer is a mistake, and a far longer
+/// one would overflow the clock's arithmetic.
+const MAX_TIMEOUT_SECS: u64 = 7 * 24 * 3600;
+/// The least `--max-memory-mb`: below it no document can be read.
+const MIN_MEMORY_MB: u64 = 64;
+/// The most `--max-memory-mb` (16 TiB): more than any machine has, and far from the value
+/// whose bytes no longer fit in 64 bits.
+const MAX_MEMORY_MB: u64 = 16 << 20;
+
 #[derive(Args, Clone, Copy)]
 struct LimitArgs {
-    /// Seconds one document may take before it is abandoned.
-    #[arg(long, default_value_t = 60, global = true)]
+    /// Seconds one document may take before it is abandoned (1 to 604800, a week).
+    #[arg(long, default_value_t = 60, global = true,
+          value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT_SECS))]
     timeout: u64,
-    /// Memory one document may use, in MB.
-    #[arg(long, default_value_t = 2048, global = true)]
+    /// Memory one document may use, in MB (64 to 16777216).
+    #[arg(long, default_value_t = 2048, global = true,
+          value_parser = clap::value_parser!(u64).range(MIN_MEMORY_MB..=MAX_MEMORY_MB))]
     max_memory_mb: u64,
     /// Process the document in this process (no time or memory limit): for debugging.
     #[arg(long, global = true, hide = true)]
     in_process: bool,
 }
 
-/// The limits one document is read under, from the command line: at least 1 s and 64 MB.
+/// The limits one document is read under, from the command line, within the bounds the
+/// parser enforces (so also for a `LimitArgs` made another way).
 impl From<&LimitArgs> for isolate::Limits {
     fn from(args: &LimitArgs) -> isolate::Limits {
         isolate::Limits {
-            timeout: Duration::from_secs(args.timeout.max(1)),
-            max_memory: args.max_memory_mb.max(64) * 1024 * 1024,
+            timeout: Duration::from_secs(args.timeout.clamp(1, MAX_TIMEOUT_SECS)),
+            max_memory: args.max_memory_mb.clamp(MIN_MEMORY_MB, MAX_MEMORY_MB) << 20,
         }
     }
 }
@@ -106,7 +118,7 @@ fn main() -> ExitCode {
         (false, Some(f)) => format!("sgx: {f}: {err}"),
         (false, None) => format!("sgx: {err}"),
     };
-    message::error_line(&line);
+    message::stderr_line(&line);
     ExitCode::FAILURE
 }
 
@@ -115,11 +127,11 @@ fn run(command: Command) -> anyhow::Result<()> {
         Command::Schema => sgx_model::json_schema().into_bytes(),
         Command::Worker { kind, .. } if kind == batch::WORKER_KIND => {
             isolate::apply_worker_limits();
-            return batch::serve(test_hooks::at_parse);
+            return batch::serve(test_hooks::at_stage);
         }
         Command::Worker { kind, file } => {
             isolate::apply_worker_limits();
-            test_hooks::at_parse(&file);
+            test_hooks::at_stage(sgx_pipeline::Stage::Parse, &file);
             produce(&kind, &file)?.into_bytes()
         }
         Command::Batch(_) => anyhow::bail!("internal error: batch runs from main"),
@@ -144,7 +156,7 @@ fn isolated(kind: &str, file: &std::path::Path, limits: LimitArgs) -> anyhow::Re
     #[cfg(unix)]
     let output = isolate::run_forked(
         || {
-            test_hooks::at_parse(file);
+            test_hooks::at_stage(sgx_pipeline::Stage::Parse, file);
             produce(kind, file).map(String::into_bytes).map_err(|e| format!("{e:#}"))
         },
         l,

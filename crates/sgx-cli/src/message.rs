@@ -19,7 +19,7 @@ pub fn terminal_safe(text: &str) -> String {
 
 /// Writes one message line to stderr. A stderr that cannot be written to (closed, or a full
 /// disk) loses the message but never stops the program.
-pub fn error_line(text: &str) {
+pub fn stderr_line(text: &str) {
     let mut stderr = std::io::stderr().lock();
     let _ = writeln!(stderr, "{}", terminal_safe(text));
 }

@@ -313,6 +313,354 @@ fn progress_lines_and_summary_when_not_quiet() {
     }
 }
 
+#[test]
+#[cfg_attr(
+    not(feature = "test-hooks"),
+    ignore = "needs the test hooks: --features sgx-cli/test-hooks (scripts/test)"
+)]
+fn a_worker_out_of_memory_is_reported_as_out_of_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("grows.txt"), "Harrowfield Safeguarding Children Partnership\nA plan.")
+        .unwrap();
+    let out = dir.path().join("out");
+    // With a backtrace asked for, the allocator's message is not the last line on stderr.
+    let run = Command::new(sgx())
+        .args(["batch", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--max-memory-mb", "256"])
+        .env("SGX_TEST_EXHAUST_MEMORY_ON", "grows")
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(3), "{}", String::from_utf8_lossy(&run.stderr));
+    let errors = read_jsonl(&out.join("errors.jsonl"));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["reason"], "out of memory (limit 256 MB)", "as `sgx extract` says it");
+    assert_eq!(errors[0]["stage"], "parse");
+}
+
+#[test]
+fn options_out_of_bounds_are_refused_with_a_reason_before_anything_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    copy_corpus_samples(&input);
+    let out = dir.path().join("out");
+    for (option, value, says) in [
+        ("--jobs", "100000", "256"),
+        ("--jobs", "0", "at least 1"),
+        ("--timeout", "18446744073709551615", "--timeout"),
+        ("--timeout", "0", "--timeout"),
+        ("--max-memory-mb", "17592186044416", "--max-memory-mb"),
+        ("--max-memory-mb", "1", "--max-memory-mb"),
+    ] {
+        let run = batch(&[input.to_str().unwrap(), "--out", out.to_str().unwrap(), option, value]);
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "{option} {value}: the command line is wrong: {err}");
+        assert!(err.contains(value) && err.contains(says), "{option} {value}: {err}");
+        assert!(!out.exists(), "{option} {value}: nothing is written");
+    }
+}
+
+#[test]
+fn a_stderr_that_cannot_be_written_does_not_stop_the_batch() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("skipped: no /dev/full on this system");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let names = copy_corpus_samples(&input);
+    let out = dir.path().join("out");
+    let run = Command::new(sgx())
+        .args(["batch", input.to_str().unwrap(), "--out", out.to_str().unwrap()])
+        .stderr(full)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "progress lines that cannot be written are dropped");
+    assert_eq!(read_jsonl(&out.join("documents.jsonl")).len(), names.len());
+    assert_exports_agree(&out);
+}
+
+#[test]
+fn an_out_that_is_not_an_sgx_output_is_refused_and_nothing_in_it_is_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    copy_corpus_samples(&input);
+    // Someone's folder, with a file named like a stored model that sgx did not write.
+    let out = dir.path().join("home");
+    std::fs::create_dir_all(out.join("documents")).unwrap();
+    std::fs::write(out.join("notes.txt"), "mine").unwrap();
+    std::fs::write(out.join("documents/0123456789abcdef0123456789abcdef.json"), "{}").unwrap();
+    let before = tree(&out);
+    let run = batch(&[input.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(err.contains(out.to_str().unwrap()) && err.contains("not an sgx output folder"), "{err}");
+    assert_eq!(tree(&out), before, "nothing in the folder is touched, nothing is added");
+}
+
+#[test]
+fn a_new_or_empty_out_is_marked_as_sgx_output_and_an_unmarked_one_sgx_wrote_is_adopted() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let names = copy_corpus_samples(&input);
+    let new = dir.path().join("new/out");
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    for out in [&new, &empty] {
+        let run = batch(&[input.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+        assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+        assert!(out.join(".sgx-output").is_file(), "{} is marked as sgx's", out.display());
+    }
+    // An output folder written before the marker existed: sgx's layout and summary.json.
+    std::fs::remove_file(new.join(".sgx-output")).unwrap();
+    let run = batch(&[input.to_str().unwrap(), "--out", new.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(new.join(".sgx-output").is_file(), "adopted: the marker is added");
+    assert_eq!(read_json(&new.join("summary.json"))["unchanged"], names.len());
+}
+
+#[test]
+fn a_rerun_with_fewer_formats_removes_the_exports_it_no_longer_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let names = copy_corpus_samples(&input);
+    let out = dir.path().join("out");
+    assert!(batch(&[input.to_str().unwrap(), "--out", out.to_str().unwrap()]).status.success());
+    assert!(out.join("documents.jsonl").exists() && out.join("sgx.sqlite").exists());
+    std::fs::write(out.join("notes.txt"), "the user's own file").unwrap();
+    let run = batch(&[input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--format", "csv"]);
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(!out.join("documents.jsonl").exists(), "the last run wrote no JSONL");
+    assert!(!out.join("sgx.sqlite").exists(), "the last run wrote no SQLite");
+    assert_eq!(csv_rows(&out.join("documents.csv")), names.len());
+    assert!(out.join("notes.txt").exists(), "only what sgx wrote is removed");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_leaves_the_previous_exports_whole_and_says_so() {
+    use std::os::unix::process::CommandExt;
+
+    const LIMIT: u64 = 48 * 1024;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let run_on = |name: &str, text: &str, max_file_bytes: Option<u64>| {
+        let input = dir.path().join(name);
+        std::fs::create_dir(&input).unwrap();
+        std::fs::write(input.join(format!("{name}.txt")), text).unwrap();
+        let mut command = Command::new(sgx());
+        command.args(["batch", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"]);
+        if let Some(bytes) = max_file_bytes {
+            // A disk that fills up: any file written past this size fails (EFBIG, the signal
+            // that would kill the writer ignored). The JSON and CSV files of one short document
+            // are under 1 KB; the SQLite file, a 4 KB page per table and index, has its tables
+            // (about 44 KB) when the documents are added and fails at the end, on its indexes
+            // (64 KB), after the other exports are complete.
+            // SAFETY: setrlimit and signal are async-signal-safe.
+            unsafe {
+                command.pre_exec(move || {
+                    let limit = libc::rlimit { rlim_cur: bytes, rlim_max: bytes };
+                    libc::setrlimit(libc::RLIMIT_FSIZE, &limit);
+                    libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+                    Ok(())
+                });
+            }
+        }
+        command.output().unwrap()
+    };
+    let first =
+        run_on("first", "Harrowfield Safeguarding Children Partnership\nBusiness plan 2020-21.\n", None);
+    assert_eq!(first.status.code(), Some(0), "{}", String::from_utf8_lossy(&first.stderr));
+    let exports =
+        ["documents.jsonl", "documents.csv", "actions.csv", "sgx.sqlite", "summary.json", "errors.jsonl"];
+    let before: Vec<Vec<u8>> = exports.iter().map(|f| std::fs::read(out.join(f)).unwrap()).collect();
+    assert!(before[3].len() > LIMIT as usize, "the SQLite file is over the limit below");
+
+    let second = run_on("second", "Greyford Safeguarding Partnership\nWorkplan 2021-22.\n", Some(LIMIT));
+    assert_eq!(second.status.code(), Some(1), "the batch could not write its output");
+    let err = String::from_utf8_lossy(&second.stderr);
+    assert!(
+        err.contains("sgx.sqlite") && err.contains("not written"),
+        "says what failed and what it means: {err}"
+    );
+    for (file, old) in exports.iter().zip(&before) {
+        let now = std::fs::read(out.join(file)).unwrap();
+        assert!(&now == old, "{file} is still the previous run's, whole: {}", String::from_utf8_lossy(&now));
+    }
+    assert_no_temp_files(&out);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_whose_name_is_not_utf8_is_read_in_a_folder_and_as_an_argument() {
+    use std::os::unix::ffi::OsStrExt;
+
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let in_folder = input.join(std::ffi::OsStr::from_bytes(b"plan_\xff\xfe.txt"));
+    std::fs::write(&in_folder, "Harrowfield Safeguarding Children Partnership\nBusiness plan 2020-21.\n")
+        .unwrap();
+    let argument = dir.path().join(std::ffi::OsStr::from_bytes(b"report_\xe9.txt"));
+    std::fs::write(&argument, "Greyford Safeguarding Partnership\nAnnual report 2021-22.\n").unwrap();
+    let out = dir.path().join("out");
+    let run = Command::new(sgx())
+        .arg("batch")
+        .arg(&input)
+        .arg(&argument)
+        .args(["--out", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&std::fs::read(out.join("errors.jsonl")).unwrap_or_default())
+    );
+    let paths: Vec<String> = read_jsonl(&out.join("documents.jsonl"))
+        .iter()
+        .map(|d| d["source"]["path"].as_str().unwrap().to_string())
+        .collect();
+    // The JSON holds text: the invalid bytes are written as U+FFFD, as the schema says.
+    assert_eq!(
+        paths,
+        [in_folder.to_string_lossy().to_string(), argument.to_string_lossy().to_string()],
+        "both read, their paths written lossily"
+    );
+    assert!(paths.iter().all(|p| p.contains('\u{FFFD}')));
+    assert_exports_agree(&out);
+}
+
+#[test]
+#[cfg_attr(
+    not(feature = "test-hooks"),
+    ignore = "needs the test hooks: --features sgx-cli/test-hooks (scripts/test)"
+)]
+fn a_file_changed_while_it_is_read_is_stored_under_the_id_of_what_was_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let file = input.join("changing.txt");
+    let copy = input.join("copy.txt");
+    let before = "Harrowfield Safeguarding Children Partnership\nBusiness plan 2020-21.\n";
+    std::fs::write(&file, before).unwrap();
+    std::fs::write(&copy, before).unwrap();
+    let out = dir.path().join("out");
+    let args = [input.to_str().unwrap(), "--out", out.to_str().unwrap()];
+    let id_of = |bytes: &[u8]| sgx_write::document_id(bytes).unwrap().to_string();
+    let display = |p: &Path| p.display().to_string();
+
+    // The batch hashes both files (one content, one document), then the worker's read of
+    // changing.txt finds a line appended: what it read is another document, and the copy,
+    // still as listed, is read in its own right.
+    let run =
+        Command::new(sgx()).arg("batch").args(args).env("SGX_TEST_CHANGE_ON", "changing").output().unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let read = std::fs::read(&file).unwrap();
+    assert_ne!(read, before.as_bytes(), "the hook changed the file");
+    let docs = read_jsonl(&out.join("documents.jsonl"));
+    let ids: Vec<&str> = docs.iter().map(|d| d["document_id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [id_of(&read), id_of(before.as_bytes())],
+        "each model under the id of the bytes it was made from"
+    );
+    assert_eq!(docs[0]["paths"], serde_json::json!([display(&file)]));
+    assert_eq!(docs[1]["paths"], serde_json::json!([display(&copy)]));
+    assert_exports_agree(&out);
+
+    // Back to the first content: not served the changed content's facts as unchanged.
+    std::fs::write(&file, before).unwrap();
+    std::fs::remove_file(&copy).unwrap();
+    std::fs::remove_dir_all(&out).unwrap();
+    let run =
+        Command::new(sgx()).arg("batch").args(args).env("SGX_TEST_CHANGE_ON", "changing").output().unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let read = std::fs::read(&file).unwrap();
+    std::fs::write(&file, before).unwrap();
+    assert_eq!(batch(&args).status.code(), Some(0));
+    let summary = read_json(&out.join("summary.json"));
+    assert_eq!(
+        (summary["extracted"].as_u64(), summary["unchanged"].as_u64()),
+        (Some(1), Some(0)),
+        "{summary}"
+    );
+    let docs = read_jsonl(&out.join("documents.jsonl"));
+    assert_eq!(docs[0]["document_id"], id_of(before.as_bytes()));
+    assert!(
+        !out.join(format!("documents/{}.json", id_of(&read))).exists(),
+        "the changed content's model went"
+    );
+    assert_exports_agree(&out);
+}
+
+#[test]
+fn every_path_of_a_document_is_listed_and_kept_current_on_a_rerun() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let names = copy_corpus_samples(&input);
+    let first = input.join(&names[0]);
+    let copies = [input.join("zz_copy_of_first"), input.join("zz_second_copy")];
+    for copy in &copies {
+        std::fs::copy(&first, copy).unwrap();
+    }
+    let out = dir.path().join("out");
+    let args = [input.to_str().unwrap(), "--out", out.to_str().unwrap()];
+    let paths_of = |out: &Path| -> Vec<Vec<String>> {
+        let docs = read_jsonl(&out.join("documents.jsonl"));
+        for doc in &docs {
+            let stored =
+                read_json(&out.join(format!("documents/{}.json", doc["document_id"].as_str().unwrap())));
+            assert_eq!(stored["paths"], doc["paths"], "the stored model lists them too");
+            assert_eq!(doc["paths"][0], doc["source"]["path"], "source.path is the first");
+        }
+        docs.iter().map(|d| serde_json::from_value(d["paths"].clone()).unwrap()).collect()
+    };
+    let display = |p: &Path| p.display().to_string();
+    assert_eq!(batch(&args).status.code(), Some(0));
+    let paths = paths_of(&out);
+    assert_eq!(paths.len(), names.len(), "the copies are one document");
+    assert_eq!(
+        paths[0],
+        [display(&first), display(&copies[0]), display(&copies[1])],
+        "every path, in input order"
+    );
+    for (listed, name) in paths.iter().zip(&names).skip(1) {
+        assert_eq!(listed, &[display(&input.join(name))]);
+    }
+
+    // A copy removed: the document is not extracted again, and its paths are the current ones.
+    std::fs::remove_file(&copies[0]).unwrap();
+    assert_eq!(batch(&args).status.code(), Some(0));
+    assert_eq!(read_json(&out.join("summary.json"))["unchanged"], names.len());
+    assert_eq!(paths_of(&out)[0], [display(&first), display(&copies[1])]);
+    assert_exports_agree(&out);
+}
+
+/// Every path below `dir` with the content of each file.
+fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut all = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            all.push((path.clone(), Vec::new()));
+            all.extend(tree(&path));
+        } else {
+            all.push((path.clone(), std::fs::read(&path).unwrap()));
+        }
+    }
+    all.sort();
+    all
+}
+
 fn listing(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> =
         std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into()).collect();

@@ -15,6 +15,7 @@ pub const SCHEMA_VERSION: &str = "2.1.0";
 /// All facts extracted from one document.
 // `Default` is an empty model (a starting point for tests and tools), not one sgx prints.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[schemars(transform = batch_paths)]
 pub struct Extraction {
     pub schema_version: String,
     /// Version of the sgx that produced this output.
@@ -50,7 +51,9 @@ pub struct Warning {
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct SourceInfo {
-    /// The path as given to sgx.
+    /// The path as given to sgx. JSON holds text, so a path that is not valid UTF-8 (a Unix
+    /// file name can be any bytes) is written with each invalid byte sequence replaced by
+    /// U+FFFD; the file itself is read by its real name.
     pub path: String,
     /// Detected input format: text, markdown, pdf, html or docx.
     pub format: Format,
@@ -230,6 +233,22 @@ impl Extraction {
     }
 }
 
+/// The schema of `paths`, which `sgx batch` writes after the model's own fields (in
+/// `documents/<id>.json` and `documents.jsonl`) and which is not a field of [`Extraction`]: a
+/// document is one content, and the batch knows where it found it.
+fn batch_paths(schema: &mut schemars::Schema) {
+    let paths = serde_json::json!({
+        "description": "Every path at which `sgx batch` found this document's content (copies of one \
+            file are one document), in input order; the first is `source.path`. Written lossily \
+            like `source.path`. Only in the batch's outputs, not in what `sgx extract` prints.",
+        "type": "array",
+        "items": { "type": "string" }
+    });
+    if let Some(properties) = schema.get_mut("properties").and_then(|p| p.as_object_mut()) {
+        properties.insert("paths".into(), paths);
+    }
+}
+
 /// The JSON Schema of [`Extraction`], pretty-printed.
 pub fn json_schema() -> String {
     let schema = schemars::schema_for!(Extraction);
@@ -243,6 +262,14 @@ mod tests {
     #[test]
     fn kind_serialises_snake_case() {
         assert_eq!(serde_json::to_string(&DocumentKind::AnnualReport).unwrap(), "\"annual_report\"");
+    }
+
+    #[test]
+    fn schema_describes_the_paths_batch_writes() {
+        let schema: serde_json::Value = serde_json::from_str(&json_schema()).unwrap();
+        assert_eq!(schema["properties"]["paths"]["type"], "array");
+        let required = schema["required"].as_array().unwrap();
+        assert!(!required.contains(&"paths".into()), "optional: sgx extract has none");
     }
 
     #[test]

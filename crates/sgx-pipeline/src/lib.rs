@@ -60,9 +60,24 @@ pub enum Error {
 
 /// The model of the file at `path`.
 pub fn extract_file(path: &Path, on_stage: &mut dyn FnMut(Stage)) -> Result<Extraction, Failure> {
+    extract_file_with(path, on_stage, &mut |_| {})
+}
+
+/// The model of the file at `path`; `on_read` sees the very bytes the model is made from, once
+/// they are read (the batch worker takes the document's id from them: a file can change
+/// between two reads of it).
+pub fn extract_file_with(
+    path: &Path,
+    on_stage: &mut dyn FnMut(Stage),
+    on_read: &mut dyn FnMut(&[u8]),
+) -> Result<Extraction, Failure> {
     // The bytes are freed before the facts are recognised: one document's peak is its IR and
     // model, not its file as well.
-    let doc = read_file(path, on_stage)?;
+    let doc = {
+        let bytes = read_bytes(path, on_stage)?;
+        on_read(&bytes);
+        parse(&bytes, &path.display().to_string(), on_stage)?
+    };
     Ok(recognise(&doc, on_stage))
 }
 
@@ -129,6 +144,19 @@ mod tests {
         assert_eq!(Stage::ALL[0], Stage::Read);
         let names: std::collections::HashSet<&str> = Stage::ALL.iter().map(|s| s.as_str()).collect();
         assert_eq!(names.len(), Stage::ALL.len());
+    }
+
+    #[test]
+    fn on_read_sees_the_bytes_the_model_is_made_from() {
+        let dir = std::env::temp_dir().join(format!("sgx-pipeline-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("plan.md");
+        std::fs::write(&file, "# Greyford Safeguarding Partnership\n").unwrap();
+        let mut seen = Vec::new();
+        let model = extract_file_with(&file, &mut |_| {}, &mut |bytes| seen = bytes.to_vec()).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(seen, b"# Greyford Safeguarding Partnership\n");
+        assert_eq!(model.source.path, file.display().to_string());
     }
 
     #[test]

@@ -4,6 +4,10 @@
 //!
 //! Temporary files carry [`TEMP_PREFIX`]. One dropped without [`AtomicFile::commit`] is deleted;
 //! one left by a killed process is deleted by [`remove_stale_temps`] on the next run.
+//!
+//! Several files that must change together are each completed first ([`AtomicFile::stage`]:
+//! written and synced under their temporary names, where a full disk shows) and only then
+//! renamed into place ([`Staged::commit`]), so a failure leaves every destination as it was.
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -33,7 +37,18 @@ impl AtomicFile {
 
     /// Flush, sync to disk and rename over the destination.
     pub fn commit(self) -> Result<(), WriteError> {
-        self.finish(true)
+        self.stage()?.commit()
+    }
+
+    /// Flush and sync to disk, keeping the temporary name: the file is complete, and appears
+    /// at its destination on [`Staged::commit`] (or is deleted if dropped).
+    pub fn stage(self) -> Result<Staged, WriteError> {
+        let dest = self.dest;
+        let temp = self
+            .file
+            .into_inner()
+            .map_err(|e| WriteError::Io { path: dest.clone(), source: e.into_error() })?;
+        Staged::new(temp, dest)
     }
 
     /// Flush and rename without syncing to disk: safe against the process being killed (the
@@ -53,6 +68,33 @@ impl AtomicFile {
             temp.as_file().sync_all().map_err(WriteError::io(&dest))?;
         }
         temp.persist(&dest).map_err(|e| WriteError::Io { path: dest.clone(), source: e.error })?;
+        Ok(())
+    }
+}
+
+/// A complete file, synced to disk under its temporary name, waiting to be renamed over its
+/// destination. Dropped without [`Staged::commit`], it is deleted.
+#[derive(Debug)]
+pub struct Staged {
+    temp: NamedTempFile,
+    dest: PathBuf,
+}
+
+impl Staged {
+    /// Sync `temp` (already complete) to disk for `dest`.
+    pub(crate) fn new(temp: NamedTempFile, dest: PathBuf) -> Result<Staged, WriteError> {
+        temp.as_file().sync_all().map_err(WriteError::io(&dest))?;
+        Ok(Staged { temp, dest })
+    }
+
+    pub fn dest(&self) -> &Path {
+        &self.dest
+    }
+
+    /// Rename the file over its destination.
+    pub fn commit(self) -> Result<(), WriteError> {
+        let dest = self.dest;
+        self.temp.persist(&dest).map_err(|e| WriteError::Io { path: dest.clone(), source: e.error })?;
         Ok(())
     }
 }
@@ -77,13 +119,6 @@ pub(crate) fn temp_in(dest: &Path) -> Result<NamedTempFile, WriteError> {
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
     builder.tempfile_in(dir).map_err(WriteError::io(dir))
-}
-
-/// Rename a finished temporary file over `dest`, syncing it first.
-pub(crate) fn persist(temp: NamedTempFile, dest: &Path) -> Result<(), WriteError> {
-    temp.as_file().sync_all().map_err(WriteError::io(dest))?;
-    temp.persist(dest).map_err(|e| WriteError::Io { path: dest.to_path_buf(), source: e.error })?;
-    Ok(())
 }
 
 /// Delete the temporary files a killed run left in `dir` (not recursive). Returns how many.
@@ -142,6 +177,25 @@ mod tests {
             let mode = std::fs::metadata(&dest).unwrap().permissions().mode();
             assert_ne!(mode & 0o044, 0, "readable by others as the umask allows, not private: {mode:o}");
         }
+    }
+
+    #[test]
+    fn staged_files_appear_on_commit_and_vanish_when_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let (kept, dropped) = (dir.path().join("kept.txt"), dir.path().join("dropped.txt"));
+        std::fs::write(&kept, "old").unwrap();
+        let mut a = AtomicFile::create(&kept).unwrap();
+        a.write_all(b"new").unwrap();
+        let a = a.stage().unwrap();
+        let mut b = AtomicFile::create(&dropped).unwrap();
+        b.write_all(b"new").unwrap();
+        let b = b.stage().unwrap();
+        assert_eq!(std::fs::read_to_string(&kept).unwrap(), "old", "staged is not yet in place");
+        assert_eq!(a.dest(), kept);
+        a.commit().unwrap();
+        drop(b);
+        assert_eq!(std::fs::read_to_string(&kept).unwrap(), "new");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "the dropped one left nothing");
     }
 
     #[test]

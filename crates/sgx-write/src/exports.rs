@@ -1,5 +1,6 @@
 //! The exports of one batch, fed one document at a time, in the order they are to appear.
-//! Nothing is visible at the destinations until [`Exports::finish`].
+//! Nothing is visible at the destinations until [`Exports::finish`], or, when other files must
+//! change with them, until the files [`Exports::complete`] returns are committed.
 //!
 //! Each export is a file in `exports/` that implements [`Export`] and is registered by one line
 //! in [`EXPORTS`]; the command line's `--format` values and its list of files come from there.
@@ -13,19 +14,21 @@ use std::path::{Path, PathBuf};
 
 use sgx_model::Extraction;
 
-use crate::{atomic, DocumentId, WriteError};
+use crate::{atomic, DocumentId, Staged, WriteError};
 
 /// Every export a batch can write, in the order they are written.
 pub static EXPORTS: &[ExportFormat] = &[jsonl::EXPORT, csv::EXPORT, sqlite::EXPORT];
 
-/// An export being written: it takes documents one at a time and its files appear, complete,
-/// only on [`Export::finish`]. Dropped unfinished, it leaves nothing behind. `Send` because a
-/// batch writes its exports on a thread of their own.
+/// An export being written: it takes documents one at a time and its files are completed, under
+/// temporary names, by [`Export::finish`]; they appear when those are committed. Dropped
+/// unfinished, it leaves nothing behind. `Send` because a batch writes its exports on a thread
+/// of their own.
 pub trait Export: Send {
-    fn add(&mut self, id: &DocumentId, doc: &Extraction) -> Result<(), WriteError>;
+    /// Add a document: its id, its model and every path it was found at, in input order.
+    fn add(&mut self, id: &DocumentId, doc: &Extraction, paths: &[String]) -> Result<(), WriteError>;
 
-    /// Complete the files and move them into place.
-    fn finish(self: Box<Self>) -> Result<(), WriteError>;
+    /// Complete the files on disk (where a full disk shows), not yet in place.
+    fn finish(self: Box<Self>) -> Result<Vec<Staged>, WriteError>;
 }
 
 /// One entry of [`EXPORTS`]: an export a batch can be asked for.
@@ -86,21 +89,37 @@ impl Exports {
         Ok(Exports { out_dir: out_dir.to_path_buf(), running })
     }
 
-    pub fn add(&mut self, id: &DocumentId, doc: &Extraction) -> Result<(), WriteError> {
+    pub fn add(&mut self, id: &DocumentId, doc: &Extraction, paths: &[String]) -> Result<(), WriteError> {
         for (_, export) in &mut self.running {
-            export.add(id, doc)?;
+            export.add(id, doc, paths)?;
         }
         Ok(())
     }
 
     /// Complete every export and move it into place. Returns the paths written.
     pub fn finish(self) -> Result<Vec<PathBuf>, WriteError> {
-        let mut written = Vec::new();
-        for (format, export) in self.running {
-            export.finish()?;
-            written.extend(format.files().into_iter().map(|name| self.out_dir.join(name)));
+        let staged = self.complete()?;
+        let written = staged.iter().map(|s| s.dest().to_path_buf()).collect();
+        for file in staged {
+            file.commit()?;
         }
         Ok(written)
+    }
+
+    /// Complete every export on disk under temporary names, the files of the exports in
+    /// registry order, none in place yet: if one fails (a full disk), the rest are deleted and
+    /// every destination is as it was.
+    pub fn complete(self) -> Result<Vec<Staged>, WriteError> {
+        let mut staged = Vec::new();
+        for (format, export) in self.running {
+            let files = export.finish()?;
+            debug_assert_eq!(
+                files.iter().map(|f| f.dest().to_path_buf()).collect::<Vec<_>>(),
+                format.files().iter().map(|name| self.out_dir.join(name)).collect::<Vec<_>>()
+            );
+            staged.extend(files);
+        }
+        Ok(staged)
     }
 }
 
@@ -127,7 +146,7 @@ mod tests {
         for format in EXPORTS {
             let dir = tempfile::tempdir().unwrap();
             let mut exports = Exports::create(dir.path(), &[format]).unwrap();
-            exports.add(&id(), &sample()).unwrap();
+            exports.add(&id(), &sample(), &[]).unwrap();
             let written = exports.finish().unwrap();
             let files: BTreeSet<String> = format.files().into_iter().collect();
             assert!(!files.is_empty(), "{format:?} writes something");
@@ -157,7 +176,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let csv = ExportFormat::named("csv").unwrap();
         let mut exports = Exports::create(dir.path(), &[csv, csv]).unwrap();
-        exports.add(&id(), &sample()).unwrap();
+        exports.add(&id(), &sample(), &[]).unwrap();
         let written = exports.finish().unwrap();
         assert_eq!(written.len(), crate::tables::TABLES.len(), "one file per table, each once: {written:?}");
         assert_eq!(listing(dir.path()), csv.files().into_iter().collect());
@@ -177,7 +196,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let all: Vec<&ExportFormat> = EXPORTS.iter().collect();
         let mut exports = Exports::create(dir.path(), &all).unwrap();
-        exports.add(&id(), &sample()).unwrap();
+        exports.add(&id(), &sample(), &[]).unwrap();
         drop(exports);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }

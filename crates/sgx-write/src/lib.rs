@@ -17,10 +17,10 @@ mod id;
 mod store;
 pub mod tables;
 
-pub use atomic::AtomicFile;
+pub use atomic::{AtomicFile, Staged};
 pub use exports::{Export, ExportFormat, Exports, EXPORTS};
 pub use id::{document_id, DocumentId};
-pub use store::{DocumentStore, Stamp, STORE_DIR};
+pub use store::{DocumentStore, Stamp, Stored, STORE_DIR};
 pub use tables::LIST_SEPARATOR;
 
 use std::path::PathBuf;

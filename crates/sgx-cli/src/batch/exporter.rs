@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
 use std::path::Path;
 
-use sgx_write::{AtomicFile, DocumentId, DocumentStore, ExportFormat, Exports, WriteError};
+use sgx_write::{AtomicFile, DocumentId, DocumentStore, ExportFormat, Exports, Staged, WriteError};
 
 use super::process::Done;
 use super::protocol::{Failed, Stage};
@@ -32,6 +32,8 @@ pub enum Outcome {
     Done {
         id: DocumentId,
         done: Done,
+        /// Every path of the document, in input order.
+        paths: Vec<String>,
     },
     /// The same content as an earlier input: one document, exported once.
     Duplicate,
@@ -59,10 +61,11 @@ pub struct Exporter<'a> {
     waiting: BTreeMap<usize, Finished<'a>>,
 }
 
-/// What a finished batch wrote.
+/// What a finished batch wrote: the exports and errors.jsonl complete on disk, not yet in place.
 pub struct Written {
     pub summary: Summary,
     pub exported: HashSet<DocumentId>,
+    pub staged: Vec<Staged>,
 }
 
 impl<'a> Exporter<'a> {
@@ -97,9 +100,9 @@ impl<'a> Exporter<'a> {
     fn write(&mut self, f: Finished<'a>) -> Result<(), WriteError> {
         match f.outcome {
             Outcome::Done { id, .. } if self.exported.contains(&id) => self.summary.duplicates += 1,
-            Outcome::Done { id, done } => match self.store.read(&id) {
+            Outcome::Done { id, done, paths } => match self.store.read(&id) {
                 Ok(doc) => {
-                    self.exports.add(&id, &doc)?;
+                    self.exports.add(&id, &doc, &paths)?;
                     self.summary.add_document(&doc, done == Done::Extracted);
                     self.exported.insert(id);
                 }
@@ -126,7 +129,9 @@ impl<'a> Exporter<'a> {
         Ok(())
     }
 
-    /// Move every export into place. Fails if an outcome never arrived (a job was lost).
+    /// Complete every export and errors.jsonl on disk, to be moved into place together. Fails if
+    /// an outcome never arrived (a job was lost), or a file cannot be completed (a full disk):
+    /// then none is.
     pub fn finish(self) -> Result<Written, WriteError> {
         if self.next != self.summary.inputs {
             let detail =
@@ -136,8 +141,8 @@ impl<'a> Exporter<'a> {
                 source: std::io::Error::other(detail),
             });
         }
-        self.exports.finish()?;
-        self.errors.commit()?;
-        Ok(Written { summary: self.summary, exported: self.exported })
+        let mut staged = self.exports.complete()?;
+        staged.push(self.errors.stage()?);
+        Ok(Written { summary: self.summary, exported: self.exported, staged })
     }
 }

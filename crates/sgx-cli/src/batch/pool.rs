@@ -6,8 +6,8 @@
 //! [`RECYCLE_AFTER`] documents, or when a large document has left one holding more than a
 //! quarter of the memory limit, so that memory stays flat over a long batch.
 
+use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Write};
-use std::path::Path;
 use std::process::{Child, ChildStdin, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
@@ -16,11 +16,15 @@ use std::time::{Duration, Instant};
 
 use wait_timeout::ChildExt;
 
-use super::protocol::{self, Failed, Reply, Stage, WORKER_KIND};
+use super::protocol::{Failed, Reply, Request, Stage, WORKER_KIND};
+use super::worker::Written;
 use crate::isolate::{self, Limits};
 
 /// Documents one worker reads before it is replaced.
 const RECYCLE_AFTER: usize = 500;
+/// Lines of a worker's stderr kept to explain its end, and the characters kept of each.
+const STDERR_TAIL_LINES: usize = 32;
+const STDERR_LINE_CHARS: usize = 1000;
 
 /// Idle workers, shared by the batch's threads; each thread takes one for a document.
 pub struct WorkerPool {
@@ -33,17 +37,17 @@ impl WorkerPool {
         WorkerPool { limits, idle: Mutex::new(Vec::new()) }
     }
 
-    /// The model of `file` as JSON, read by a worker.
-    pub fn extract(&self, file: &Path) -> Result<Vec<u8>, Failed> {
+    /// The model of the requested file, written into the store folder by a worker.
+    pub fn extract(&self, request: &Request) -> Result<Written, Failed> {
         let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
         let mut worker = match idle {
             Some(worker) => worker,
             None => Worker::start(self.limits)?,
         };
-        match worker.read(file, self.limits) {
-            Answer::Model(json) => {
+        match worker.read(request, self.limits) {
+            Answer::Written(written) => {
                 self.put_back(worker);
-                Ok(json)
+                Ok(written)
             }
             Answer::Error(failed) => {
                 self.put_back(worker);
@@ -66,7 +70,7 @@ impl WorkerPool {
 }
 
 enum Answer {
-    Model(Vec<u8>),
+    Written(Written),
     /// The document failed; the worker is fine.
     Error(Failed),
     /// The worker hung, crashed or ran out of memory on the document.
@@ -78,8 +82,9 @@ struct Worker {
     stdin: Option<ChildStdin>,
     /// Lines of the worker's stdout, from a reader thread.
     lines: Receiver<String>,
-    /// The last line the worker wrote on stderr, from a reader thread.
-    last_error: Arc<Mutex<String>>,
+    /// The last lines the worker wrote on stderr, from a reader thread: the reason a worker
+    /// died (the allocator's "memory allocation … failed") can be followed by a backtrace.
+    last_error: Arc<Mutex<VecDeque<String>>>,
     stderr_reader: Option<JoinHandle<()>>,
     served: usize,
 }
@@ -109,12 +114,15 @@ impl Worker {
                 }
             }
         });
-        let last_error = Arc::new(Mutex::new(String::new()));
+        let last_error = Arc::new(Mutex::new(VecDeque::new()));
         let tail = Arc::clone(&last_error);
         let stderr_reader = std::thread::spawn(move || {
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
                 if let (false, Ok(mut tail)) = (line.trim().is_empty(), tail.lock()) {
-                    *tail = line;
+                    if tail.len() == STDERR_TAIL_LINES {
+                        tail.pop_front();
+                    }
+                    tail.push_back(line.chars().take(STDERR_LINE_CHARS).collect());
                 }
             }
         });
@@ -128,9 +136,9 @@ impl Worker {
         })
     }
 
-    fn read(&mut self, file: &Path, limits: Limits) -> Answer {
+    fn read(&mut self, request: &Request, limits: Limits) -> Answer {
         self.served += 1;
-        let request = protocol::request(file);
+        let request = request.to_line();
         let sent = self.stdin.as_mut().map(|stdin| writeln!(stdin, "{request}").and_then(|()| stdin.flush()));
         if !matches!(sent, Some(Ok(()))) {
             return Answer::Lost(Failed::new(Stage::Worker, self.exit_reason(limits)));
@@ -141,7 +149,7 @@ impl Worker {
             match self.lines.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
                 Ok(line) => match Reply::parse(&line) {
                     Some(Reply::Stage(now)) => stage = now,
-                    Some(Reply::Model(json)) => return Answer::Model(json.into_bytes()),
+                    Some(Reply::Written { id, file }) => return Answer::Written(Written { id, file }),
                     Some(Reply::Error(reason)) => return Answer::Error(Failed::new(stage, reason)),
                     None => {}
                 },
@@ -172,8 +180,8 @@ impl Worker {
         if let Some(reader) = self.stderr_reader.take() {
             let _ = reader.join();
         }
-        let last = self.last_error.lock().map(|l| l.clone()).unwrap_or_default();
-        isolate::exit_reason(&last, &status, limits)
+        let tail = self.last_error.lock().map(|t| Vec::from(t.clone()).join("\n")).unwrap_or_default();
+        isolate::exit_reason(&tail, &status, limits)
     }
 
     fn end(&mut self) {

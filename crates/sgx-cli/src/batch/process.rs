@@ -1,32 +1,35 @@
 //! One input through the batch: its stable id from its content, then its model, taken from the
 //! store when it is unchanged since the last run, else extracted (by a worker process, see
-//! `pool`) and stored.
+//! `pool`, which writes it into the store folder) and moved into place. The batch never holds
+//! a model's text; see `sgx_write::DocumentStore`.
 
 use std::path::Path;
 
-use sgx_model::Extraction;
 use sgx_write::{DocumentId, DocumentStore, Stamp};
 
 use super::inputs::Input;
 use super::pool::WorkerPool;
-use super::protocol::{Failed, Stage};
-use super::worker;
+use super::protocol::{Failed, Request, Stage};
+use super::worker::{self, Written};
 
 /// How a batch gets models: from worker processes, or in this process (`--in-process`, for
 /// debugging: no time or memory limit).
 pub enum Extractor {
     Workers(WorkerPool),
     InProcess,
+    /// In the unit tests: a worker's answer, already written.
+    #[cfg(test)]
+    Answered(Written),
 }
 
 impl Extractor {
-    pub fn extract(&self, file: &Path) -> Result<Extraction, Failed> {
-        let json = match self {
-            Extractor::Workers(pool) => pool.extract(file)?,
-            Extractor::InProcess => worker::in_process(file)?.into_bytes(),
-        };
-        serde_json::from_slice(&json)
-            .map_err(|e| Failed::new(Stage::Output, format!("the worker's answer is not a model: {e}")))
+    pub fn extract(&self, request: &Request) -> Result<Written, Failed> {
+        match self {
+            Extractor::Workers(pool) => pool.extract(request),
+            Extractor::InProcess => worker::in_process(request),
+            #[cfg(test)]
+            Extractor::Answered(written) => Ok(written.clone()),
+        }
     }
 }
 
@@ -58,30 +61,43 @@ pub fn identify(input: &Input) -> Result<DocumentId, Failed> {
     sgx_write::document_id(file).map_err(cannot_read)
 }
 
-/// Make sure the store holds the model of the document at `path` with content `id`.
+/// Make sure the store holds the model of the document at `path`, whose content had id `id`
+/// when it was listed and was found at `paths` (`path` first). Returns the id it is stored
+/// under: `id`, or, if the file changed since it was listed, the id of the content that was
+/// read, which is what the model was made from.
 pub fn process(
     path: &Path,
     id: &DocumentId,
+    paths: &[String],
     store: &DocumentStore,
     extractor: &Extractor,
     force: bool,
-) -> Result<Done, Failed> {
+) -> Result<(DocumentId, Done), Failed> {
     let store_failed = |e: sgx_write::WriteError| Failed::new(Stage::Store, e.to_string());
+    let here = path.display().to_string();
     if !force {
         if let Some(stamp) = store.stamp(id).filter(is_current) {
-            let here = path.display().to_string();
-            if stamp.source.path != here {
-                // A renamed or moved file keeps its id; record where it is now.
+            if stamp.source.path != here || stamp.paths != paths {
+                // A renamed, moved or copied file keeps its id; record where it is now.
                 let mut doc = store.read(id).map_err(store_failed)?;
                 doc.source.path = here;
-                store.write(id, &doc).map_err(store_failed)?;
+                store.write(id, &doc, paths).map_err(store_failed)?;
             }
-            return Ok(Done::Unchanged);
+            return Ok((id.clone(), Done::Unchanged));
         }
     }
-    let model = extractor.extract(path)?;
-    store.write(id, &model).map_err(store_failed)?;
-    Ok(Done::Extracted)
+    let request = Request {
+        path: path.to_path_buf(),
+        id: id.to_string(),
+        paths: paths.to_vec(),
+        store: store.dir().to_path_buf(),
+    };
+    let written = extractor.extract(&request)?;
+    let read = DocumentId::parse(&written.id).ok_or_else(|| {
+        Failed::new(Stage::Output, format!("the worker's answer is not a document id: {:?}", written.id))
+    })?;
+    store.adopt(&written.file, &read).map_err(store_failed)?;
+    Ok((read, Done::Extracted))
 }
 
 /// Whether a stored model was made by this sgx (same version, same model version).

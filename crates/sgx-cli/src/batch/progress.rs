@@ -51,7 +51,7 @@ impl Progress {
     pub fn note(&self, line: &str) {
         match &self.mode {
             Mode::Bar(bar) => bar.println(line),
-            Mode::Lines { .. } => eprintln!("{line}"),
+            Mode::Lines { .. } => crate::message::stderr_line(line),
             Mode::Quiet => {}
         }
     }
@@ -65,7 +65,7 @@ impl Progress {
                 let Ok(mut last) = last.lock() else { return };
                 if last.elapsed() >= LINE_INTERVAL {
                     *last = Instant::now();
-                    eprintln!("{}", self.line(done));
+                    crate::message::stderr_line(&self.line(done));
                 }
             }
             Mode::Quiet => {}

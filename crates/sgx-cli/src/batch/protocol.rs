@@ -2,10 +2,15 @@
 //! pipes. Both sides (`pool` in the batch, `worker` in the worker process) use this module and
 //! neither uses the other.
 //!
-//! The batch writes one [request] a line on the worker's stdin: the path of a document, as a
-//! JSON string. The worker answers each request with [`Reply`] lines on its stdout: `stage
-//! NAME` as it goes (so that a hang or a crash can be placed), then `model JSON` (the model as
-//! compact JSON, which has no line breaks) or `error REASON`.
+//! The batch writes one [`Request`] a line on the worker's stdin, as a JSON object: the path of
+//! a document (without loss: a file name need not be UTF-8), the id the batch found for its
+//! content, every path with that content, and the store folder. The worker answers each
+//! request with [`Reply`] lines on its stdout: `stage NAME` as it goes (so that a hang or a
+//! crash can be placed), then `written ID FILE` or `error REASON`. A model does not pass
+//! through the pipe: the worker writes it into a new file in the store folder (`FILE`), as the
+//! store holds it, and the batch moves that file into place; `ID` is the id of the very bytes
+//! the model was made from, which is the document's id even if the file changed after the
+//! batch listed it.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -92,14 +97,82 @@ impl Failed {
     }
 }
 
-/// The request line (without its line break) asking a worker for the model of `path`.
-pub fn request(path: &Path) -> String {
-    serde_json::Value::from(path.to_string_lossy()).to_string()
+/// What the batch asks a worker: the model of the file at `path`, written into `store`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    /// The file, by its real name.
+    pub path: PathBuf,
+    /// The id of the file's content when the batch listed it.
+    pub id: String,
+    /// Every path that had that content, in input order, `path` first, as the JSON writes them.
+    pub paths: Vec<String>,
+    /// The store folder, where the worker writes the model.
+    pub store: PathBuf,
 }
 
-/// The path a request line asks for; `None` if the line is not a request.
-pub fn parse_request(line: &str) -> Option<PathBuf> {
-    serde_json::from_str::<String>(line).ok().map(PathBuf::from)
+impl Request {
+    /// The request as one line (without its line break).
+    pub fn to_line(&self) -> String {
+        let line = serde_json::json!({
+            "path": path_json(&self.path),
+            "id": self.id,
+            "paths": self.paths,
+            "store": path_json(&self.store),
+        });
+        line.to_string()
+    }
+
+    /// The request a line holds; `None` if the line is not a request.
+    pub fn parse(line: &str) -> Option<Request> {
+        let v: serde_json::Value = serde_json::from_str(line).ok()?;
+        Some(Request {
+            path: path_from_json(v.get("path")?)?,
+            id: v.get("id")?.as_str()?.to_string(),
+            paths: serde_json::from_value(v.get("paths")?.clone()).ok()?,
+            store: path_from_json(v.get("store")?)?,
+        })
+    }
+}
+
+/// The paths a model records when the content read has id `read`: all the request's if it is
+/// the content the batch listed; only the file's own if the file changed in between (its
+/// copies still have the listed content, so they are another document).
+pub fn paths_for(listed: &str, read: &str, paths: &[String]) -> Vec<String> {
+    if listed == read {
+        paths.to_vec()
+    } else {
+        paths.iter().take(1).cloned().collect()
+    }
+}
+
+/// A path as JSON, without loss: a string when it is Unicode; otherwise (a Unix file name
+/// can be any bytes) the array of its bytes. The worker must open the very file the batch
+/// found, not one named by a lossy conversion.
+fn path_json(path: &Path) -> serde_json::Value {
+    if let Some(text) = path.to_str() {
+        return text.into();
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        path.as_os_str().as_bytes().into()
+    }
+    #[cfg(not(unix))]
+    path.to_string_lossy().into()
+}
+
+/// The path [`path_json`] wrote.
+fn path_from_json(value: &serde_json::Value) -> Option<PathBuf> {
+    match value {
+        serde_json::Value::String(text) => Some(PathBuf::from(text)),
+        #[cfg(unix)]
+        serde_json::Value::Array(_) => {
+            use std::os::unix::ffi::OsStringExt;
+            let bytes: Vec<u8> = serde_json::from_value(value.clone()).ok()?;
+            Some(PathBuf::from(std::ffi::OsString::from_vec(bytes)))
+        }
+        _ => None,
+    }
 }
 
 /// One line of a worker's answer.
@@ -107,8 +180,9 @@ pub fn parse_request(line: &str) -> Option<PathBuf> {
 pub enum Reply {
     /// The worker has entered this stage of the document.
     Stage(Stage),
-    /// The document's model, as compact JSON.
-    Model(String),
+    /// The model is written, in the file `file` of the store folder; `id` is the id of the
+    /// bytes it was made from.
+    Written { id: String, file: String },
     /// The document failed (in the last stage named); the worker carries on.
     Error(String),
 }
@@ -118,7 +192,11 @@ impl Reply {
     pub fn parse(line: &str) -> Option<Reply> {
         match line.split_once(' ')? {
             ("stage", name) => Stage::named(name).map(Reply::Stage),
-            ("model", json) => Some(Reply::Model(json.to_string())),
+            ("written", rest) => {
+                let (id, file) = rest.split_once(' ')?;
+                let plain = |s: &str| !s.is_empty() && !s.contains(char::is_whitespace);
+                (plain(id) && plain(file)).then(|| Reply::Written { id: id.into(), file: file.into() })
+            }
             ("error", reason) => Some(Reply::Error(reason.to_string())),
             _ => None,
         }
@@ -130,7 +208,7 @@ impl fmt::Display for Reply {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Reply::Stage(stage) => write!(f, "stage {stage}"),
-            Reply::Model(json) => write!(f, "model {json}"),
+            Reply::Written { id, file } => write!(f, "written {id} {file}"),
             Reply::Error(reason) => write!(f, "error {}", reason.replace(['\n', '\r'], " ")),
         }
     }
@@ -172,11 +250,38 @@ mod tests {
     fn requests_carry_any_path_on_one_line() {
         for path in ["corpus/plan.pdf", "a folder/with \"quotes\"\nand a line break.txt", "ünïcödé.html"]
         {
-            let line = request(Path::new(path));
+            let request = Request {
+                path: PathBuf::from(path),
+                id: "e3b0c44298fc1c149afbf4c8996fb924".into(),
+                paths: vec![path.into(), "copy.pdf".into()],
+                store: PathBuf::from("out/documents"),
+            };
+            let line = request.to_line();
             assert!(!line.contains('\n'), "{line}");
-            assert_eq!(parse_request(&line), Some(PathBuf::from(path)));
+            assert_eq!(Request::parse(&line), Some(request));
         }
-        assert_eq!(parse_request("not json"), None);
+        assert_eq!(Request::parse("not json"), None);
+        assert_eq!(Request::parse(r#"{"path": "a.pdf"}"#), None);
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let raw = Path::new(std::ffi::OsStr::from_bytes(b"in/plan_\xff\xfe.pdf"));
+            let store = Path::new(std::ffi::OsStr::from_bytes(b"out_\xff/documents"));
+            let request = Request {
+                path: raw.into(),
+                id: "x".into(),
+                paths: vec![raw.display().to_string()],
+                store: store.into(),
+            };
+            assert_eq!(Request::parse(&request.to_line()), Some(request), "not UTF-8: the bytes");
+        }
+    }
+
+    #[test]
+    fn a_file_that_changed_keeps_only_its_own_path() {
+        let paths = ["a.txt".to_string(), "copy of a.txt".to_string()];
+        assert_eq!(paths_for("1", "1", &paths), paths);
+        assert_eq!(paths_for("1", "2", &paths), ["a.txt"]);
     }
 
     #[test]
@@ -184,7 +289,7 @@ mod tests {
         let replies = [
             Reply::Stage(Stage::Pipeline(sgx_pipeline::Stage::Parse)),
             Reply::Stage(Stage::Serialise),
-            Reply::Model(r#"{"schema_version":"2.0.0","title":"a b"}"#.into()),
+            Reply::Written { id: "e3b0c44298fc1c149afbf4c8996fb924".into(), file: ".sgx-tmp-Ab12".into() },
             Reply::Error("corrupt file: bad xref".into()),
         ];
         for reply in replies {
@@ -192,7 +297,7 @@ mod tests {
         }
         assert_eq!(Reply::Stage(Stage::Serialise).to_string(), "stage serialise");
         assert_eq!(Reply::Error("two\nlines\r".into()).to_string(), "error two lines ");
-        for other in ["stage nowhere", "progress 3", "model", ""] {
+        for other in ["stage nowhere", "progress 3", "written", "written id", "written id two words", ""] {
             assert_eq!(Reply::parse(other), None, "{other}");
         }
     }

@@ -14,7 +14,7 @@ use sgx_model::Extraction;
 
 use super::{Export, ExportFormat};
 use crate::tables::{Cell, Table, LIST_SEPARATOR, TABLES};
-use crate::{AtomicFile, DocumentId, WriteError};
+use crate::{AtomicFile, DocumentId, Staged, WriteError};
 
 pub(super) const EXPORT: ExportFormat = ExportFormat {
     name: "csv",
@@ -42,7 +42,7 @@ impl CsvExport {
 }
 
 impl Export for CsvExport {
-    fn add(&mut self, id: &DocumentId, doc: &Extraction) -> Result<(), WriteError> {
+    fn add(&mut self, id: &DocumentId, doc: &Extraction, _paths: &[String]) -> Result<(), WriteError> {
         for (table, writer) in &mut self.files {
             for row in (table.rows)(id, doc) {
                 let fields: Vec<String> = row.iter().map(field).collect();
@@ -55,15 +55,16 @@ impl Export for CsvExport {
         Ok(())
     }
 
-    fn finish(self: Box<Self>) -> Result<(), WriteError> {
+    fn finish(self: Box<Self>) -> Result<Vec<Staged>, WriteError> {
+        let mut staged = Vec::new();
         for (_, writer) in self.files {
             let file = writer.into_inner().map_err(|e| {
                 let source = std::io::Error::new(e.error().kind(), e.error().to_string());
                 WriteError::Io { path: e.into_inner().get_ref().dest().to_path_buf(), source }
             })?;
-            file.commit()?;
+            staged.push(file.stage()?);
         }
-        Ok(())
+        Ok(staged)
     }
 }
 
@@ -103,8 +104,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut export = (EXPORT.create)(dir.path()).unwrap();
         let id = crate::document_id(&b"x"[..]).unwrap();
-        export.add(&id, &sample()).unwrap();
-        export.finish().unwrap();
+        export.add(&id, &sample(), &[]).unwrap();
+        for file in export.finish().unwrap() {
+            file.commit().unwrap();
+        }
         let docs = std::fs::read_to_string(dir.path().join("documents.csv")).unwrap();
         assert!(docs.starts_with("document_id,path,format,"));
         assert!(docs.contains("\"plans/a \"\"quoted\"\", plan.txt\""), "RFC 4180 quoting: {docs}");
@@ -125,8 +128,10 @@ mod tests {
         doc.actions[0].progress = Some("\tTabbed".into());
         let dir = tempfile::tempdir().unwrap();
         let mut export = (EXPORT.create)(dir.path()).unwrap();
-        export.add(&crate::document_id(&b"x"[..]).unwrap(), &doc).unwrap();
-        export.finish().unwrap();
+        export.add(&crate::document_id(&b"x"[..]).unwrap(), &doc, &[]).unwrap();
+        for file in export.finish().unwrap() {
+            file.commit().unwrap();
+        }
         let row = |file: &str| {
             let mut reader = csv::Reader::from_path(dir.path().join(file)).unwrap();
             reader.records().next().unwrap().unwrap()

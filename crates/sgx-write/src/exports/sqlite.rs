@@ -13,7 +13,7 @@ use tempfile::NamedTempFile;
 use super::{Export, ExportFormat};
 use crate::atomic;
 use crate::tables::{Cell, Column, ColumnType, Table, TABLES};
-use crate::{DocumentId, WriteError};
+use crate::{DocumentId, Staged, WriteError};
 
 const SQLITE_FILE: &str = "sgx.sqlite";
 
@@ -67,7 +67,7 @@ impl SqliteExport {
 }
 
 impl Export for SqliteExport {
-    fn add(&mut self, id: &DocumentId, doc: &Extraction) -> Result<(), WriteError> {
+    fn add(&mut self, id: &DocumentId, doc: &Extraction, _paths: &[String]) -> Result<(), WriteError> {
         let err = sql_error(self.dest.clone());
         for (table, sql) in TABLES.iter().zip(&self.inserts) {
             let mut stmt = self.conn.prepare_cached(sql).map_err(&err)?;
@@ -78,7 +78,7 @@ impl Export for SqliteExport {
         Ok(())
     }
 
-    fn finish(self: Box<Self>) -> Result<(), WriteError> {
+    fn finish(self: Box<Self>) -> Result<Vec<Staged>, WriteError> {
         let SqliteExport { conn, temp, dest, .. } = *self;
         let err = sql_error(dest.clone());
         conn.execute_batch("COMMIT").map_err(&err)?;
@@ -91,7 +91,7 @@ impl Export for SqliteExport {
         conn.execute_batch(&views).map_err(&err)?;
         check_foreign_keys(&conn, &dest)?;
         conn.close().map_err(|(_, e)| err(e))?;
-        atomic::persist(temp, &dest)
+        Ok(vec![Staged::new(temp, dest)?])
     }
 }
 
@@ -181,9 +181,11 @@ mod tests {
         let mut export = (EXPORT.create)(dir.path()).unwrap();
         let a = crate::document_id(&b"a"[..]).unwrap();
         let b = crate::document_id(&b"b"[..]).unwrap();
-        export.add(&a, &sample()).unwrap();
-        export.add(&b, &sample()).unwrap();
-        export.finish().unwrap();
+        export.add(&a, &sample(), &[]).unwrap();
+        export.add(&b, &sample(), &[]).unwrap();
+        for file in export.finish().unwrap() {
+            file.commit().unwrap();
+        }
         let conn = Connection::open(dir.path().join(SQLITE_FILE)).unwrap();
         let n: i64 = conn.query_row("SELECT count(*) FROM actions_with_document WHERE kind = 'annual_report' AND start_year = 2021", [], |r| r.get(0)).unwrap();
         assert_eq!(n, 2);
@@ -294,7 +296,7 @@ CREATE TABLE glossary (
         let dir = tempfile::tempdir().unwrap();
         let mut export = (EXPORT.create)(dir.path()).unwrap();
         let a = crate::document_id(&b"a"[..]).unwrap();
-        export.add(&a, &sample()).unwrap();
-        assert!(export.add(&a, &sample()).is_err());
+        export.add(&a, &sample(), &[]).unwrap();
+        assert!(export.add(&a, &sample(), &[]).is_err());
     }
 }
