@@ -8,8 +8,8 @@
 //! Provenance is the element path and the source lines, which the tree builder reports as it
 //! goes.
 //!
-//! One job per file: [`charset`] decodes the page and [`source_lines`] parses it noting each
-//! element's lines; [`walk`] walks the tree into paragraphs and headings, handing lists to
+//! One job per file: [`charset`] decodes the page, [`nesting`] bounds how deep it nests and
+//! [`source_lines`] parses it noting each element's lines; [`walk`] walks the tree into paragraphs and headings, handing lists to
 //! [`lists`] and tables (data, layout and definition lists) to [`tables`]; [`roles`] says what
 //! part an element plays, from [`headings`], [`furniture`] and the inherited [`context`];
 //! [`css`] reads inline styles and colours.
@@ -20,6 +20,7 @@ mod css;
 mod furniture;
 mod headings;
 mod lists;
+mod nesting;
 mod roles;
 mod source_lines;
 mod tables;
@@ -38,6 +39,8 @@ use walk::Walker;
 /// Read an HTML page into the IR.
 pub fn read(bytes: &[u8], path: &str) -> Document {
     let (text, encoding_warning) = charset::decode(bytes);
+    // Past the walk's own depth limit anyway: the walk warns that it read them flat.
+    let (text, _) = nesting::bound_nesting(&text);
     let (dom, lines) = source_lines::parse(&text);
     let root = content_root(&dom);
     let mut walker = Walker::new(&lines, has_heading_tags(&dom));
