@@ -8,6 +8,7 @@
 
 mod html_tables;
 mod inline;
+mod repair;
 mod tsv;
 
 use std::collections::{HashMap, HashSet};
@@ -38,9 +39,14 @@ static IMAGE_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Read text or markdown into the IR.
 pub fn read(text: &str, path: &str, format: Format) -> Document {
+    let (text, mojibake) = repair::repair(text);
     let lines: Vec<&str> = text.lines().collect();
     let mut scanner =
         Scanner { lines: &lines, pos: 0, blocks: Vec::new(), warnings: Vec::new(), running: HashSet::new() };
+    if mojibake > 0 {
+        let message = format!("{mojibake} characters were UTF-8 read as Windows-1252 (\"â€™\"): read again");
+        scanner.warnings.push(Warning::new(WarningKind::EncodingGuessed, message));
+    }
     scanner.mark_running_titles();
     scanner.run();
     Document {
