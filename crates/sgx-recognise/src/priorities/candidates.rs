@@ -12,7 +12,7 @@ use sgx_ir::{BlockKind, ListItem, Style};
 
 use super::title::title_of;
 use super::vocab::priority_cue;
-use super::{inline, labelled, table, Candidate, Form, Item};
+use super::{inline, labelled, subsections, table, Candidate, Form, Item};
 use crate::actions::ActionTables;
 use crate::util::{any_number, clean, evidence, heading_text, words, Context};
 
@@ -45,6 +45,7 @@ pub fn find(ctx: &Context, actions: &ActionTables) -> Vec<Candidate> {
         }
     }
     out.extend(lead_ins(ctx));
+    out.extend(subsections::candidates(ctx));
     out.extend(sections(actions));
     if out.iter().any(|c| c.at_end) {
         let words = document_words(ctx);

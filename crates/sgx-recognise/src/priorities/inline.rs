@@ -73,7 +73,8 @@ pub fn candidates(ctx: &Context, i: usize, prov: &Provenance, text: &str, out: &
     let line_lists = text
         .split('\n')
         .filter_map(|line| numbered(line).or_else(|| flattened(line)).or_else(|| separated_after_cue(line)));
-    for found in line_lists.collect::<Vec<_>>() {
+    let found: Vec<Run> = separated_numbers(text).into_iter().chain(line_lists).collect();
+    for found in found {
         let mut c = Candidate::new(Form::Inline, i);
         c.intro =
             if found.before.trim().is_empty() { intro_before(ctx, i) } else { last_sentences(found.before) };
@@ -142,6 +143,57 @@ fn numbered(line: &str) -> Option<Run<'_>> {
         last: cut,
         items,
     })
+}
+
+/// Bare numbers, one a line or all on one line ("1.", "2.", "3." or "1. 2. 3."), then as
+/// many lines of titles: the columns of a table extracted one after the other.
+fn separated_numbers(text: &str) -> Option<Run<'_>> {
+    let mut offset = 0;
+    let lines: Vec<(usize, &str)> = text
+        .split('\n')
+        .map(|l| {
+            let at = offset;
+            offset += l.len() + 1;
+            (at, l)
+        })
+        .collect();
+    let bare = |l: &str| -> Option<Vec<u32>> {
+        let words: Vec<&str> = l.split_whitespace().collect();
+        let numbers: Option<Vec<u32>> =
+            words.iter().map(|w| w.strip_suffix(['.', ')']).and_then(|n| n.parse().ok())).collect();
+        numbers.filter(|n| !n.is_empty())
+    };
+    for start in 0..lines.len() {
+        // The numbers: this line's, and those of the bare-number lines right after it.
+        let mut numbers = Vec::new();
+        let mut end = start;
+        while let Some(ns) = lines.get(end).and_then(|(_, l)| bare(l)) {
+            numbers.extend(ns);
+            end += 1;
+        }
+        let in_order = numbers.iter().enumerate().all(|(k, &n)| n == k as u32 + 1);
+        if numbers.len() < 2 || !in_order {
+            continue;
+        }
+        let titles: Vec<&str> = lines[end..]
+            .iter()
+            .map(|(_, l)| l.trim())
+            .filter(|l| !l.is_empty())
+            .take(numbers.len())
+            .collect();
+        if titles.len() < numbers.len() || titles.iter().any(|t| bare(t).is_some()) {
+            return None;
+        }
+        let last = *titles.last()?;
+        return Some(Run {
+            before: &text[..lines[start].0],
+            runs_to_end: text.trim_end().ends_with(last),
+            numbers: Some(numbers),
+            items: titles,
+            last,
+        });
+    }
+    None
 }
 
 /// "… for 2016/17 are: o A; o B; o C": bullets flattened into the line.
@@ -222,6 +274,20 @@ mod tests {
         assert_eq!(r.numbers, Some(vec![1, 2, 3]));
         assert!(!r.runs_to_end);
         assert!(numbered("Themes 1. 2. 3. Leadership Voice Learning").is_none());
+    }
+
+    #[test]
+    fn numbers_printed_apart_from_their_titles() {
+        let r =
+            separated_numbers("Our themes are:\n1.\n2.\n3.\nNeglect\nExploitation\nEarly help\nMore text.")
+                .unwrap();
+        assert_eq!(r.before.trim(), "Our themes are:");
+        assert_eq!(r.items, vec!["Neglect", "Exploitation", "Early help"]);
+        assert_eq!(r.numbers, Some(vec![1, 2, 3]));
+        let r = separated_numbers("1. 2.\nNeglect\nAbuse").unwrap();
+        assert_eq!(r.items, vec!["Neglect", "Abuse"]);
+        assert!(r.runs_to_end);
+        assert!(separated_numbers("1.\n2.\nNeglect").is_none());
     }
 
     #[test]

@@ -14,7 +14,8 @@
 //! 3. lists in any marker (numbers, letters, "•", "o", "▪", "·", symbol-font glyphs), bold
 //!    lead-ins, and lists run into one paragraph: flattened bullets ("o A; o B"), inline
 //!    numbers ("summarised as: 1. A 2. B") and items separated after a cue ("our three
-//!    priorities: A; B; and C");
+//!    priorities: A; B; and C"); numbered sub-entries ("2.1 Neglect") of an entry naming
+//!    priorities, in a contents list or the body's headings;
 //! 4. failing all of those, the band rows / section headings of the action tables (upstream).
 //!
 //! **Scoring** (`score`): the sentence or heading that introduces the list (a cue phrase such
@@ -36,6 +37,7 @@ mod emit;
 mod inline;
 mod labelled;
 mod score;
+mod subsections;
 mod table;
 mod title;
 mod vocab;
@@ -90,6 +92,8 @@ enum Form {
     Inline,
     /// Paragraphs opening with a bold title under a heading about priorities.
     LeadIns,
+    /// Numbered sub-entries ("2.1", "2.2") of a contents entry or heading naming priorities.
+    Subsections,
     /// The band rows / section headings of the action tables.
     Sections,
 }

@@ -1,6 +1,8 @@
 //! Scoring candidate lists on their evidence and choosing one. Each piece of evidence is a
 //! signal with a weight; the list with the highest total at or above [`ACCEPT`] wins (the
-//! earlier one on a tie). A winning list that is visibly incomplete gives no priorities.
+//! earlier one on a tie), provided something names it as priorities (a label, a priority
+//! table's header, a cue phrase or a heading): a tidy list alone is not enough. A winning
+//! list that is visibly incomplete gives no priorities.
 
 use sgx_model::ListSelection;
 
@@ -10,7 +12,10 @@ use super::vocab::{
 use super::{Candidate, Form, LabelNoun};
 
 /// A list needs at least this score to be the priorities.
-const ACCEPT: i32 = 3;
+const ACCEPT: i32 = 4;
+/// The sentence closest to a list is a pointer ("These are:") when it has at most this many
+/// words; the sentence before it then introduces the list.
+const POINTER_WORDS: usize = 6;
 
 /// A priority table's header names priorities.
 const TABLE: i32 = 5;
@@ -71,7 +76,7 @@ pub fn choose(candidates: Vec<Candidate>) -> Option<Choice> {
     let mut best: Option<(Verdict, Candidate)> = None;
     for c in candidates {
         let v = assess(&c);
-        if v.score() < ACCEPT {
+        if v.score() < ACCEPT || !v.named {
             continue;
         }
         let better = best
@@ -91,6 +96,8 @@ pub fn choose(candidates: Vec<Candidate>) -> Option<Choice> {
 #[derive(Debug, Default)]
 pub struct Verdict {
     signals: Vec<(i32, String)>,
+    /// A label, table header, cue phrase or heading names the list as priorities.
+    named: bool,
     /// Why the list is visibly incomplete, if it is.
     pub incomplete: Option<String>,
 }
@@ -98,6 +105,12 @@ pub struct Verdict {
 impl Verdict {
     fn add(&mut self, weight: i32, what: impl Into<String>) {
         self.signals.push((weight, what.into()));
+    }
+
+    /// Add a signal that names the list as priorities.
+    fn name(&mut self, weight: i32, what: impl Into<String>) {
+        self.named = true;
+        self.add(weight, what);
     }
 
     pub fn score(&self) -> i32 {
@@ -120,12 +133,13 @@ pub fn assess(c: &Candidate) -> Verdict {
     let mut v = Verdict::default();
     let n = c.items.len();
     match c.form {
-        Form::Table => v.add(TABLE, "priority table"),
-        Form::Labelled(LabelNoun::Priority) => v.add(PRIORITY_LABELS, "labels 'Priority N'"),
+        Form::Table => v.name(TABLE, "priority table"),
+        Form::Labelled(LabelNoun::Priority) => v.name(PRIORITY_LABELS, "labels 'Priority N'"),
+        // "Objective 2", "Outcome 3" label action-table rows too: they need a cue.
         Form::Labelled(LabelNoun::Other) => v.add(OTHER_LABELS, "labels 'Theme N'"),
-        Form::LeadIns => v.add(LEAD_INS, "bold lead-ins"),
-        Form::Sections => v.add(SECTIONS, "action-table sections"),
-        Form::Listed | Form::Inline => {}
+        Form::LeadIns => v.name(LEAD_INS, "bold lead-ins"),
+        Form::Sections => v.name(SECTIONS, "action-table sections"),
+        Form::Listed | Form::Inline | Form::Subsections => {}
     }
     introduction(c, &mut v);
     if let Some(h) = &c.section {
@@ -135,7 +149,7 @@ pub fn assess(c: &Candidate) -> Verdict {
     }
     if let Some(h) = c.heading.as_deref().filter(|h| priority_cue(h).is_some() && distractor_cue(h).is_none())
     {
-        v.add(HEADING_CUE, format!("heading '{h}'"));
+        v.name(HEADING_CUE, format!("heading '{h}'"));
     }
     numbering(c, &mut v);
     if USUAL_ITEMS.contains(&n) {
@@ -152,7 +166,13 @@ pub fn assess(c: &Candidate) -> Verdict {
 /// list of another kind decides.
 fn introduction(c: &Candidate, v: &mut Verdict) {
     let n = c.items.len() as u32;
-    for s in &c.intro {
+    // The sentence before the closest one counts when the closest is a pointer ("These
+    // are:") or when it announces as many items as the list has ("The Board agreed five
+    // priorities. Each is an objective of the action plan." and five items).
+    let pointer = c.intro.first().is_some_and(|s| s.split_whitespace().count() <= POINTER_WORDS);
+    let counted = c.intro.get(1).and_then(|s| announced_count(s)) == Some(n);
+    let reach = if pointer || counted { c.intro.len() } else { 1 };
+    for s in c.intro.iter().take(reach) {
         if let Some(d) = distractor_cue(s) {
             v.add(DISTRACTOR_INTRO, format!("introduced as '{d}'"));
             return;
@@ -160,7 +180,7 @@ fn introduction(c: &Candidate, v: &mut Verdict) {
         let cue =
             priority_cue(s).map(|cue| (PRIORITY_CUE, cue)).or_else(|| aim_cue(s).map(|cue| (AIM_CUE, cue)));
         let Some((weight, cue)) = cue else { continue };
-        v.add(weight, format!("cue phrase '{}'", cue.to_lowercase()));
+        v.name(weight, format!("cue phrase '{}'", cue.to_lowercase()));
         if let Some(q) = secondary_cue(s) {
             v.add(SECONDARY, format!("secondary list '{}'", q.to_lowercase()));
         }
@@ -261,6 +281,18 @@ mod tests {
         ] {
             assert!(assess(&list(Form::Listed, intro, titles)).score() < ACCEPT, "{intro}");
         }
+    }
+
+    #[test]
+    fn a_cue_two_sentences_back_counts_only_through_a_pointer_or_a_count() {
+        let mut c = list(Form::Listed, "", &["Neglect", "Abuse", "Voice"]);
+        c.intro =
+            vec!["We held three events in the year on:".into(), "Our priorities guide our work.".into()];
+        assert!(!assess(&c).named);
+        c.intro[0] = "These are:".into();
+        assert!(assess(&c).named);
+        c.intro = vec!["Each is an objective of the plan.".into(), "We agreed three priorities.".into()];
+        assert!(assess(&c).named);
     }
 
     #[test]

@@ -10,10 +10,11 @@ use regex_lite::Regex;
 use crate::vocab::number_word;
 
 /// Phrases that introduce the partnership's priorities: "our priorities are", "areas of
-/// focus", "priority areas", "we will concentrate on".
+/// focus", "priority areas", "we will concentrate on". A lone "priority" ("a high
+/// priority", "Priority 2") introduces no list.
 static PRIORITY_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\bpriorit(?:y|ies)\b",
+        r"(?i)\bpriorities\b|\bpriority\s+(?:areas?|themes?|outcomes?|issues)\b",
         r"|\bareas?\s+(?:of|for|to)\s+(?:focus|development|improvement|concentrate)",
         r"|\bfocus\s+areas?\b|\bkey\s+areas\b",
         r"|\b(?:will|to)\s+(?:focus|concentrate)\s+on\b",
@@ -152,6 +153,8 @@ mod tests {
         assert!(priority_cue("Our agreed areas of focus were:").is_some());
         assert!(priority_cue("The Board will concentrate on:").is_some());
         assert!(priority_cue("The Board met four times.").is_none());
+        assert!(priority_cue("Training remained a high priority for the Board:").is_none());
+        assert!(priority_cue("Seven priority areas had been set:").is_some());
         assert!(aim_cue("Our strategic objectives can be summarised as:").is_some());
         assert!(aim_cue("The plan sets the following aims for 2019/20:").is_some());
         assert!(aim_cue("We aim to be better.").is_none());
