@@ -4,7 +4,7 @@
 //! candidate is scored on its evidence and the best complete one is the priorities. The
 //! evidence is recorded on every priority (`selection`), so a reader sees why that list won.
 //!
-//! **Sources** (`candidates`, `labelled`, `inline`, `table`), strongest first:
+//! **Sources** (`candidates`, `labelled`, `inline`, `subsections`, `table`), strongest first:
 //! 1. priority tables ("Priority | Description | Links to subgroups") with their performance
 //!    measures and linked subgroups;
 //! 2. labelled priorities in any numbering style ("Priority 1:", "Priority One –", "Strategic
@@ -22,15 +22,19 @@
 //! as "our priorities are", "areas of focus", a count that matches), labels, numbering, list
 //! size and item shape count for it; the words of the lists beside priorities (principles,
 //! functions, threads, questions, strengths), the statutory objectives documents repeat and
-//! question items count against it. A list cut off by the end of the text, or shorter than
-//! the count it announces, gives no priorities.
+//! question items count against it. A list needs a label, table header, cue phrase or
+//! heading naming it; a tidy list alone is not priorities. A list cut off by the end of the
+//! text, shorter than the count it announces, numbered from 2 on or of one item gives no
+//! priorities (nor does any weaker list stand in for it).
 //!
 //! **Vocabulary** (`vocab`): cue, distractor and count phrases; "Priority"/"priorities" with
 //! number words, digits, Roman numerals or letters; measure labels ("Performance measures:").
 //!
 //! **Known limits.** Reads the action tables (upstream). Priorities stated only in running
 //! prose ("we will focus on neglect and exploitation") are not found; numbers printed apart
-//! from titles that were run together ("1. 2. 3. Title Title Title") cannot be paired.
+//! from titles that were run together on one line ("1. 2. 3. Title Title Title") cannot be
+//! paired, so that list gives nothing. A complete list that is the very last text of a
+//! document, unpunctuated and ending in a word found nowhere else, reads as cut off.
 
 mod candidates;
 mod emit;
