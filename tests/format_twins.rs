@@ -4,7 +4,9 @@
 //! the document finds are the same — so the model must be the same, field for field.
 //!
 //! Compared: partnership, document, priorities, actions, governance and glossary. Not
-//! compared: evidence (block indices, lines and paths differ by format), source and warnings.
+//! compared: evidence (block indices, lines and paths differ by format), the priorities'
+//! selection (the layout a list was chosen on: a heading in HTML is a plain line in text),
+//! source and warnings.
 
 mod common;
 
@@ -29,13 +31,16 @@ fn extract(name: &str) -> Value {
     common::extract_json(&common::root().join("corpus").join(name))
 }
 
-/// The facts without their evidence. Governance bodies are compared as a set: the order the
+/// The facts without their evidence (and the priorities' selection evidence). Governance bodies are compared as a set: the order the
 /// recogniser lists them in is not part of the facts.
 fn facts(model: &Value, fact: &str) -> Value {
     fn strip(v: &Value) -> Value {
         match v {
             Value::Object(o) => Value::Object(
-                o.iter().filter(|(k, _)| *k != "evidence").map(|(k, v)| (k.clone(), strip(v))).collect(),
+                o.iter()
+                    .filter(|(k, _)| *k != "evidence" && *k != "selection")
+                    .map(|(k, v)| (k.clone(), strip(v)))
+                    .collect(),
             ),
             Value::Array(a) => Value::Array(a.iter().map(strip).collect()),
             other => other.clone(),

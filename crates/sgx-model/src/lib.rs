@@ -115,7 +115,22 @@ pub struct Priority {
     /// Subgroups the document links to this priority.
     #[serde(default)]
     pub subgroups: Vec<String>,
+    /// Why the list this priority belongs to was chosen over the other lists of the document.
+    #[serde(default)]
+    pub selection: ListSelection,
     pub evidence: Evidence,
+}
+
+/// The scored evidence that made a list the document's priorities: the same for every
+/// priority of the list.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+pub struct ListSelection {
+    /// The sum of the signals' weights; the list with the highest score was chosen.
+    pub score: i32,
+    /// Each piece of evidence with its weight, strongest first: "cue phrase 'our priorities
+    /// are' +3", "numbered 1-5 +1", "list of 5 items +1".
+    #[serde(default)]
+    pub signals: Vec<String>,
 }
 
 /// One logical row of an action / work / delivery-plan table.

@@ -93,18 +93,24 @@ mod tests {
 
     #[test]
     fn long_texts_are_cut_with_a_warning_and_short_ones_kept() {
-        let text =
-            format!("# Plan\n\n## Our priorities\n\n1. {}\n2. Neglect\n", "é".repeat(MAX_FACT_CHARS + 5));
+        let text = format!(
+            "# Business plan\n\n## Action plan\n\n| Objective | Action | Lead | Timescale |\n\
+             |---|---|---|---|\n| 1.1 Improve neglect practice | {} | Chair | March 2020 |\n\
+             | 1.2 Audit early help | Run an audit | Manager | June 2020 |\n",
+            "é".repeat(MAX_FACT_CHARS + 5)
+        );
         let doc = sgx_read::read(text.as_bytes(), "plan.md").unwrap();
         let x = crate::recognise(&doc);
-        let long = x.priorities.iter().find(|p| p.title.starts_with('é')).expect("the long priority");
-        assert_eq!(long.title.chars().count(), MAX_FACT_CHARS + 1);
-        assert!(long.title.ends_with('…'));
-        assert!(x.priorities.iter().any(|p| p.title == "Neglect"));
+        let long =
+            x.actions.iter().find(|a| a.tasks.iter().any(|t| t.starts_with('é'))).expect("the long action");
+        let task = &long.tasks[0];
+        assert_eq!(task.chars().count(), MAX_FACT_CHARS + 1);
+        assert!(task.ends_with('…'));
+        assert!(x.actions.iter().any(|a| a.tasks == ["Run an audit"]));
         let w = x.warnings.iter().find(|w| w.kind == WarningKind::LimitReached).expect("a warning");
         assert_eq!(
             w.message,
-            format!("priority title of {} characters cut to {MAX_FACT_CHARS}", MAX_FACT_CHARS + 5)
+            format!("action field of {} characters cut to {MAX_FACT_CHARS}", MAX_FACT_CHARS + 5)
         );
         assert_eq!(w.lines, long.evidence.lines);
     }

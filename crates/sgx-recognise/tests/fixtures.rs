@@ -91,6 +91,10 @@ fn show_actions(x: &Extraction) -> String {
 
 fn show_priorities(x: &Extraction) -> String {
     let mut out = String::new();
+    // Every priority of the chosen list carries the same evidence: shown once.
+    if let Some(s) = x.priorities.first().map(|p| &p.selection) {
+        writeln!(out, "chosen with score {}: {}", s.score, s.signals.join(", ")).unwrap();
+    }
     for p in &x.priorities {
         let number = p.number.map_or("-".to_string(), |n| n.to_string());
         writeln!(out, "{number}. {}  [{}]", p.title, at(&p.evidence)).unwrap();

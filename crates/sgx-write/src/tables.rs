@@ -141,6 +141,8 @@ pub static PRIORITIES: Table = Table {
         required("title", Text),
         required("measures", List),
         required("subgroups", List),
+        required("selection_score", Int),
+        required("selection_signals", List),
         required("block", Int),
         optional("page", Int),
         optional("first_line", Int),
@@ -246,7 +248,14 @@ fn document_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>
 fn priority_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>> {
     child_rows(id, &d.priorities, |p| {
         (
-            vec![opt_int(p.number), text(&p.title), Cell::List(&p.measures), Cell::List(&p.subgroups)],
+            vec![
+                opt_int(p.number),
+                text(&p.title),
+                Cell::List(&p.measures),
+                Cell::List(&p.subgroups),
+                Cell::Int(p.selection.score.into()),
+                Cell::List(&p.selection.signals),
+            ],
             &p.evidence,
         )
     })
@@ -376,6 +385,7 @@ pub(crate) mod tests {
                 title: "Neglect".into(),
                 measures: vec![],
                 subgroups: vec!["QA".into()],
+                selection: ListSelection { score: 5, signals: vec!["numbered 1-1 +1".into()] },
                 evidence: ev(3),
             }],
             actions: vec![Action {

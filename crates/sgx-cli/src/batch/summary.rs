@@ -193,6 +193,7 @@ mod tests {
                 title: "Neglect".into(),
                 measures: vec![],
                 subgroups: vec![],
+                selection: ListSelection::default(),
                 evidence: Evidence::default(),
             }],
             actions: vec![action; 2],

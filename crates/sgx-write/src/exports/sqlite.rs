@@ -234,6 +234,8 @@ CREATE TABLE priorities (
   title TEXT NOT NULL,
   measures TEXT NOT NULL,
   subgroups TEXT NOT NULL,
+  selection_score INTEGER NOT NULL,
+  selection_signals TEXT NOT NULL,
   block INTEGER NOT NULL,
   page INTEGER,
   first_line INTEGER,

@@ -1,0 +1,148 @@
+//! A priority's title from the text of its item: markup, bullets and labels trimmed, the
+//! description after a short "Title: description" head dropped, a lead's name after "led by"
+//! dropped, and the punctuation that joins list items ("; and") removed.
+
+use std::sync::LazyLock;
+
+use regex_lite::Regex;
+
+use super::labelled::strip_label;
+use crate::util::clean;
+
+/// "… led by X", "… led on behalf of the Board by X": who leads it, not what it is.
+static LED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*[-–—(,]?\s+led\s+(?:(?:on|of)\s+behalf\s+of\s+.+?\s+)?by\s+\S.*$").unwrap()
+});
+
+/// Dot leaders and the page number after them, in a contents entry.
+static DOT_LEADERS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*(?:\.\s?){3,}.*$|…+\s*\d*\s*$").unwrap());
+
+/// "VEMT (vulnerable, exploited, missing …)": an acronym with its expansion in brackets.
+static ACRONYM_EXPANDED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([A-Z]{2,6})\s*\([^()]{8,}\)$").unwrap());
+
+/// A head of at most this many words before ":" or a spaced dash is a title...
+const DESCRIBED_HEAD_WORDS: usize = 6;
+/// ...when at least this many words of description follow it.
+const DESCRIPTION_MIN_WORDS: usize = 8;
+
+/// The title of a priority printed as `raw`.
+pub fn title_of(raw: &str) -> String {
+    let text = clean(raw);
+    let text = strip_label(&text).unwrap_or(&text);
+    let text = DOT_LEADERS.replace(text, "");
+    let text = LED_BY.replace(&text, "");
+    let text = first_sentence_of_described(head_of_described(&text));
+    let text = trim_joiners(text);
+    match ACRONYM_EXPANDED.captures(text) {
+        Some(c) => c[1].to_string(),
+        None => text.to_string(),
+    }
+}
+
+/// A first sentence of at most this many words before a description is the title...
+const TITLE_SENTENCE_WORDS: usize = 12;
+/// ...when the whole item has more than this many words.
+const DESCRIBED_ITEM_WORDS: usize = 25;
+
+/// "Early help. We will make sure that families …": a short first sentence before a long
+/// description is the title.
+fn first_sentence_of_described(s: &str) -> &str {
+    if s.split_whitespace().count() <= DESCRIBED_ITEM_WORDS {
+        return s;
+    }
+    let sentences = super::candidates::sentences(s);
+    match sentences.first() {
+        Some(first) if sentences.len() > 1 && first.split_whitespace().count() <= TITLE_SENTENCE_WORDS => {
+            first
+        }
+        _ => s,
+    }
+}
+
+/// "Neglect: children living with neglect are helped early" → "Neglect"; "Think Family –
+/// to support families where …" → "Think Family". A colon or dash closer to the end, or a
+/// short tail, is part of the title.
+fn head_of_described(s: &str) -> &str {
+    for sep in [": ", " – ", " — ", " - "] {
+        if let Some(at) = s.find(sep) {
+            let (head, tail) = (&s[..at], &s[at + sep.len()..]);
+            let head_words = head.split_whitespace().count();
+            // After a colon any description; after a dash only one that runs on in lower case
+            // ("Think Family – to support …"), not a second title ("Neglect – Early Help").
+            let runs_on = sep == ": " || tail.starts_with(|c: char| c.is_lowercase());
+            if (1..=DESCRIBED_HEAD_WORDS).contains(&head_words)
+                && tail.split_whitespace().count() >= DESCRIPTION_MIN_WORDS
+                && runs_on
+            {
+                return head.trim();
+            }
+        }
+    }
+    s
+}
+
+/// Trailing list punctuation and a dangling "and"/"or" ("…timely help; and"), leading "and".
+pub fn trim_joiners(s: &str) -> &str {
+    let mut s = s.trim().trim_end_matches([';', ',', ':']).trim_end();
+    for joiner in [" and", " or"] {
+        if let Some(rest) = s.strip_suffix(joiner) {
+            s = rest.trim_end().trim_end_matches([';', ',']).trim_end();
+        }
+    }
+    for joiner in ["and ", "or "] {
+        if let Some(rest) = s.strip_prefix(joiner) {
+            s = rest.trim_start();
+        }
+    }
+    s.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’') || c.is_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_without_leads_labels_and_joiners() {
+        assert_eq!(title_of("• Neglect led on behalf of the Board by A Person of the Trust"), "Neglect");
+        assert_eq!(title_of("Exploitation – led by the Police"), "Exploitation");
+        assert_eq!(title_of("Priority Two: Early help"), "Early help");
+        assert_eq!(
+            title_of("A focus on wellbeing in all our work; and"),
+            "A focus on wellbeing in all our work"
+        );
+        assert_eq!(title_of("and Embedding early help”"), "Embedding early help");
+        assert_eq!(title_of("VEMT (vulnerable, exploited and missing children)"), "VEMT");
+        assert_eq!(title_of("Neglect ............ 12"), "Neglect");
+    }
+
+    #[test]
+    fn a_short_first_sentence_before_a_long_description_is_the_title() {
+        assert_eq!(
+            title_of(
+                "Tackling exploitation. We will strengthen the response for children at risk of \
+                 exploitation by working with schools, the police and the voluntary sector across the area."
+            ),
+            "Tackling exploitation."
+        );
+    }
+
+    #[test]
+    fn a_short_head_before_a_description_is_the_title() {
+        assert_eq!(
+            title_of("Think Family – to support children and adults in families where risk is highest"),
+            "Think Family"
+        );
+        assert_eq!(
+            title_of("Neglect: children living with neglect are identified and helped early"),
+            "Neglect"
+        );
+        // Not a description: the tail is short, or the head is long.
+        assert_eq!(title_of("Domestic Abuse- children as victims."), "Domestic Abuse- children as victims.");
+        assert_eq!(
+            title_of("Teenagers – exploitation and violence"),
+            "Teenagers – exploitation and violence"
+        );
+    }
+}
