@@ -30,8 +30,8 @@ pub fn recognise(doc: &Document) -> Extraction {
     let mut warnings = doc.warnings.clone();
     let mut up = Upstream::default();
     // The pipeline, in dependency order: each step may read what the steps above it found.
-    up.metadata = Some(keep(metadata::recognise(&ctx, &up), &mut warnings));
     up.glossary = keep(glossary::recognise(&ctx, &up), &mut warnings);
+    up.metadata = Some(keep(metadata::recognise(&ctx, &up), &mut warnings));
     up.actions = keep(actions::recognise(&ctx, &up), &mut warnings);
     up.priorities = keep(priorities::recognise(&ctx, &up), &mut warnings);
     up.bodies = keep(governance::recognise(&ctx, &up), &mut warnings);
