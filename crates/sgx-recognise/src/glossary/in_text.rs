@@ -7,9 +7,10 @@ use regex_lite::Regex;
 
 use super::initials::{expansion_ending, expansion_starting, words, Strictness, Term, Word};
 
-/// "(ACR)", "(the ACR)", "(‘ACR’)"; also "(ACR ..." where a host cut the text off.
+/// "(ACR)", "(the ACR)", "(‘ACR’)", "(known as the ACR)"; also "(ACR ..." where a host cut
+/// the text off.
 static ACRONYM_IN_BRACKETS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\(\s*(?:the\s+)?[‘“'"]?([A-Z][A-Za-z0-9&.]{1,13})[’”'"]?\s*(?:\)|\s*(?:\.\.\.|…)|$)"#)
+    Regex::new(r#"\(\s*(?:(?:hereafter|known\s+as)\s+)?(?:the\s+)?[‘“'"]?([A-Z][A-Za-z0-9&.]{1,13})[’”'"]?\s*(?:\)|\s*(?:\.\.\.|…)|$)"#)
         .unwrap()
 });
 /// "ACR (expansion)".
@@ -29,12 +30,13 @@ const MAX_AREA_WORDS: usize = 5;
 /// Determiners that open a sentence rather than an area's name.
 const DETERMINERS: &[&str] = &["the", "a", "an", "this", "our", "their", "its", "each", "every"];
 
-/// A term and its expansion, with the byte offset where the definition starts.
+/// A term and its expansion, with the byte span of the definition (expansion and term).
 #[derive(Debug, PartialEq)]
 pub(super) struct Defined {
     pub(super) term: String,
     pub(super) expansion: String,
     pub(super) at: usize,
+    pub(super) end: usize,
 }
 
 /// Every acronym the text defines, in the order they appear.
@@ -45,24 +47,24 @@ pub(super) fn definitions(text: &str) -> Vec<Defined> {
     let mut out = Vec::new();
     let ws = words(text);
     for c in ACRONYM_IN_BRACKETS.captures_iter(text) {
-        let open = c.get(0).map_or(0, |m| m.start());
+        let (open, end) = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
         let term = &c[1];
         let Some(parsed) = Term::parse(term) else { continue };
         let before: Vec<Word> = ws.iter().copied().take_while(|w| w.end <= open).collect();
         if let Some((from, to)) = name_before(&parsed, clause_tail(&before)) {
             let expansion = span(text, from, to);
-            out.push(Defined { term: term.to_string(), expansion, at: from.start });
+            out.push(Defined { term: term.to_string(), expansion, at: from.start, end });
         }
     }
     for c in EXPANSION_IN_BRACKETS.captures_iter(text) {
-        let (term, inner) = (c.get(1).unwrap(), c.get(2).unwrap());
+        let (term, inner, end) = (c.get(1).unwrap(), c.get(2).unwrap(), c.get(0).unwrap().end());
         let starts_word = text[..term.start()].chars().next_back().is_none_or(|ch| !ch.is_alphanumeric());
         let Some(parsed) = Term::parse(term.as_str()).filter(|_| starts_word) else { continue };
         let inner_words: Vec<Word> =
             words(inner.as_str()).into_iter().map(|w| shifted(w, inner.start())).collect();
         if let Some((from, to)) = name_in_brackets(&parsed, &inner_words) {
             let expansion = span(text, from, to);
-            out.push(Defined { term: term.as_str().to_string(), expansion, at: term.start() });
+            out.push(Defined { term: term.as_str().to_string(), expansion, at: term.start(), end });
         }
     }
     out.sort_by_key(|d| d.at);
@@ -198,6 +200,14 @@ mod tests {
         assert_eq!(
             pairs("VRMT (vulnerable, runaway, missing, trafficked young people)"),
             vec![pair("VRMT", "vulnerable, runaway, missing, trafficked young people")]
+        );
+    }
+
+    #[test]
+    fn known_as() {
+        assert_eq!(
+            pairs("the Dunmere Safeguarding Children Partnership (known as the DSCP) met"),
+            vec![pair("DSCP", "Dunmere Safeguarding Children Partnership")]
         );
     }
 

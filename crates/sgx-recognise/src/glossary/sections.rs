@@ -100,6 +100,7 @@ pub(super) fn from_line(line: &str, may_be_cut: bool) -> Vec<(String, String)> {
         // "TERM – expansion – explanation": the explanation is not part of the expansion.
         let expansion = EXPLANATION_DASH.split(&c[2]).next().map(clean).unwrap_or_default();
         if is_term(&term) && !expansion.is_empty() {
+            let expansion = before_sentence_end(&term, &expansion).unwrap_or(expansion);
             return vec![(term, expansion)];
         }
     }
@@ -107,12 +108,28 @@ pub(super) fn from_line(line: &str, may_be_cut: bool) -> Vec<(String, String)> {
     if !undelimited.is_empty() {
         return undelimited;
     }
-    // "Expansion (TERM)" as a whole line.
+    // "Expansion (TERM)" opening the line, alone or before an explanation.
     let line = clean(line);
-    match definitions(&line).as_slice() {
-        [d] if d.at == 0 && line.ends_with(')') => vec![(d.term.clone(), d.expansion.clone())],
+    match definitions(&line).first() {
+        Some(d) if d.at == 0 && explanation_or_nothing(&line[d.end..]) => {
+            vec![(d.term.clone(), d.expansion.clone())]
+        }
         _ => Vec::new(),
     }
+}
+
+/// What follows an entry is nothing, or an explanation after a dash or colon.
+fn explanation_or_nothing(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    rest.is_empty() || rest.starts_with(['-', '–', '—', ':'])
+}
+
+/// "TERM – Expansion. An explanation": the expansion ends at the full stop after the words
+/// that spell the term.
+fn before_sentence_end(term: &str, expansion: &str) -> Option<String> {
+    let ws = words(expansion);
+    let k = expansion_starting(&Term::parse(term)?, &ws, Strictness::Glossary)?;
+    (k < ws.len() && ws[k - 1].raw.ends_with('.')).then(|| expansion[..ws[k - 1].end].to_string())
 }
 
 /// "TERM Expansion – explanation" entries, one at the start of the line and any others run
@@ -273,8 +290,22 @@ mod tests {
     }
 
     #[test]
+    fn explanation_after_a_full_stop() {
+        assert_eq!(
+            line("CIN – Child in Need. A child whose needs are met with help from social care."),
+            vec![pair("CIN", "Child in Need")]
+        );
+        // Commas are the expansion's own.
+        assert_eq!(line("RAG – Red, Amber, Green"), vec![pair("RAG", "Red, Amber, Green")]);
+    }
+
+    #[test]
     fn expansion_then_term_as_a_line() {
         assert_eq!(line("Return Home Interview (RHI)"), vec![pair("RHI", "Return Home Interview")]);
+        assert_eq!(
+            line("Early Help Assessment (EHA) – a shared assessment of a family's needs"),
+            vec![pair("EHA", "Early Help Assessment")]
+        );
         assert!(line("We met the Return Home Interview (RHI) team").is_empty());
     }
 }
