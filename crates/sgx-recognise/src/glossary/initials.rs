@@ -146,6 +146,11 @@ impl Word<'_> {
         SMALL_WORDS.iter().any(|w| w.eq_ignore_ascii_case(self.core))
     }
 
+    /// Digits only.
+    pub(super) fn is_number(&self) -> bool {
+        !self.core.is_empty() && self.core.chars().all(|c| c.is_ascii_digit())
+    }
+
     /// Starts with a capital letter.
     pub(super) fn is_capitalised(&self) -> bool {
         self.core.chars().next().is_some_and(char::is_uppercase)
@@ -161,7 +166,7 @@ impl Word<'_> {
             WordKind::Mark
         } else if self.is_small() {
             WordKind::Small
-        } else if self.core.chars().all(|c| c.is_ascii_digit()) {
+        } else if self.is_number() {
             WordKind::Number
         } else if self.core.chars().count() >= 2 && self.core.chars().all(char::is_uppercase) {
             WordKind::Caps
@@ -215,14 +220,18 @@ struct Aligner<'t, 'w, 'a> {
     words: &'w [Word<'a>],
     kinds: Vec<WordKind>,
     strictness: Strictness,
+    /// An abbreviation may stand for its own letters only beside words that are not
+    /// abbreviations ("NHS England"), never in a run of capitals ("TEST TEST").
+    spelling_allowed: bool,
     memo: Vec<Option<bool>>,
 }
 
 impl<'t, 'w, 'a> Aligner<'t, 'w, 'a> {
     fn new(term: &'t Term, words: &'w [Word<'a>], strictness: Strictness) -> Self {
         let cells = (term.units.len() + 1) * (words.len() + 1) * SKIP_STATES;
-        let kinds = words.iter().map(Word::kind).collect();
-        Aligner { units: &term.units, words, kinds, strictness, memo: vec![None; cells] }
+        let kinds: Vec<WordKind> = words.iter().map(Word::kind).collect();
+        let spelling_allowed = kinds.iter().any(|k| matches!(k, WordKind::Name | WordKind::Lower));
+        Aligner { units: &term.units, words, kinds, strictness, spelling_allowed, memo: vec![None; cells] }
     }
 
     /// Units `u..` spelled by words `w..`, `skipped` words passed over so far.
@@ -300,7 +309,10 @@ impl<'t, 'w, 'a> Aligner<'t, 'w, 'a> {
                 let initials = word.initials();
                 self.parts_from(u, &initials, &mut ends);
                 let letters: Vec<char> = word.core.chars().flat_map(char::to_lowercase).collect();
-                if kind == WordKind::Caps && letters.len() <= MAX_SPELLED_CAPS && self.spelled_at(u, &letters)
+                if kind == WordKind::Caps
+                    && self.spelling_allowed
+                    && letters.len() <= MAX_SPELLED_CAPS
+                    && self.spelled_at(u, &letters)
                 {
                     ends.push(u + letters.len());
                 }
@@ -397,6 +409,8 @@ mod tests {
         assert!(text("A&E", "Accident and Emergency"));
         assert!(text("S.H.I.E.L.D.", "Safe Homes In Every Local District"));
         assert!(text("NHSE", "NHS England"));
+        assert!(!text("TEST", "TEST"));
+        assert!(!text("ABAB", "AB AB"));
     }
 
     #[test]

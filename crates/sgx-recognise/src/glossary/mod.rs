@@ -38,10 +38,13 @@ use crate::vocab::is_glossary_heading;
 /// A one-line paragraph of at most this many words that names a glossary ("Annual Report –
 /// Glossary of Terms") opens one like a heading.
 const GLOSSARY_TITLE_WORDS: usize = 10;
-/// A block without a glossary heading is a glossary when at least this many of its lines
-/// are "TERM Expansion" entries...
+/// A paragraph whose first line has a glossary's title in its first this many words opens a
+/// glossary ("Abbreviations: CI = confidence interval; ...").
+const TITLE_OPENING_WORDS: usize = 3;
+/// A block without a glossary heading is a glossary when it holds at least this many "TERM
+/// Expansion" entries...
 const MIN_UNHEADED_ENTRIES: usize = 3;
-/// ...and they are at least this many of every ten lines.
+/// ...and the lines holding them are at least this many of every ten.
 const MOSTLY_ENTRIES_TENTHS: usize = 5;
 
 pub(crate) fn recognise(ctx: &Context, _upstream: &Upstream) -> Found<Vec<GlossaryEntry>> {
@@ -134,15 +137,25 @@ fn under_glossary_title(ctx: &Context, i: usize) -> bool {
     };
     let one_line =
         |b: &Block| b.as_paragraph().filter(|t| !t.text.trim().contains('\n')).map(|t| t.text.clone());
+    // "Glossary ACPC Area Child Protection Committee CAF ...": a flattened glossary opens with
+    // its title.
+    let opens_with_title = |line: &str| {
+        let opening: Vec<&str> = line.split_whitespace().take(TITLE_OPENING_WORDS).collect();
+        is_title(line) || is_glossary_heading(&opening.join(" "))
+    };
     ctx.section_title(i).is_some_and(|t| is_glossary_heading(&t))
         || i.checked_sub(1).and_then(|p| one_line(&ctx.doc.blocks[p])).is_some_and(|l| is_title(&l))
-        || ctx.doc.blocks[i].as_paragraph().and_then(|t| t.text.lines().next().map(is_title)).unwrap_or(false)
+        || ctx.doc.blocks[i]
+            .as_paragraph()
+            .and_then(|t| t.text.lines().next().map(opens_with_title))
+            .unwrap_or(false)
 }
 
-/// Enough of a block's lines hold entries for it to be a glossary without a heading.
+/// A block holds enough entries, on most of its lines, to be a glossary without a heading
+/// (one line may hold a flattened table's entries).
 fn mostly_entries(entries: &[(usize, String, String)], lines: usize) -> bool {
     let with_entries: HashSet<usize> = entries.iter().map(|(k, _, _)| *k).collect();
-    with_entries.len() >= MIN_UNHEADED_ENTRIES && with_entries.len() * 10 >= lines * MOSTLY_ENTRIES_TENTHS
+    entries.len() >= MIN_UNHEADED_ENTRIES && with_entries.len() * 10 >= lines * MOSTLY_ENTRIES_TENTHS
 }
 
 /// The lines of a paragraph or the items of a list (the text's lines, `\n`-separated, as
@@ -246,6 +259,16 @@ mod tests {
     fn title_line_opens_a_glossary() {
         let t = "Plan 2024 – Glossary of Terms\n\nCP Child Protection – keeping a child safe\nRHI Return Home Interview\n";
         assert_eq!(terms(t), vec!["CP", "RHI"]);
+    }
+
+    #[test]
+    fn flattened_glossary_after_its_title() {
+        let t = "Glossary of terms ACPC Area Child Protection Committee CAF Common Assessment Framework\n";
+        assert_eq!(terms(t), vec!["ACPC", "CAF"]);
+        let t = "We met the ACPC Area Child Protection Committee and CAF Common Assessment Framework\n";
+        assert!(terms(t).is_empty());
+        let t = "AB Alpha Board CD Care Directorate EF Early Families\n";
+        assert_eq!(terms(t), vec!["AB", "CD", "EF"]);
     }
 
     #[test]

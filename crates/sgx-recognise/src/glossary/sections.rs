@@ -186,15 +186,20 @@ fn ends_cleanly(ws: &[Word], end: usize) -> bool {
         || next.is_mark()
         || next.raw.starts_with('(')
         || (next.is_lower() && !next.is_small())
+        || next.is_number()
         || entry_at(ws, end, Strictness::Text, false).is_some()
 }
 
-/// A name that runs on past its initials in capitalised words: where it ends, if it does
-/// before [`MAX_RUN_ON_WORDS`] more words, at punctuation, a dash or a lower-case word. At the
-/// end of a document that may be cut off, a name still running is dropped.
+/// A name that runs on past its initials in capitalised words: where it ends, at most
+/// [`MAX_RUN_ON_WORDS`] words on, at punctuation, a dash or a lower-case word. A number ends
+/// it too, with the label before the number ("Page 15"). At the end of a document that may
+/// be cut off, a name still running is dropped (`None`).
 fn run_on(ws: &[Word], end: usize, stop: usize, may_be_cut: bool) -> Option<usize> {
     let mut last_name = end;
     for (j, w) in ws.iter().enumerate().take(stop).skip(end) {
+        if w.is_number() {
+            return Some(last_name.min(j - 1).max(end));
+        }
         if j - end >= MAX_RUN_ON_WORDS || (w.is_lower() && !w.is_small()) {
             break;
         }
@@ -206,7 +211,7 @@ fn run_on(ws: &[Word], end: usize, stop: usize, may_be_cut: bool) -> Option<usiz
         }
     }
     let cut_off = may_be_cut && stop == ws.len() && last_name == ws.len();
-    (!cut_off && last_name > end).then_some(last_name)
+    (!cut_off).then_some(last_name)
 }
 
 #[cfg(test)]
@@ -266,6 +271,10 @@ mod tests {
         assert_eq!(
             line("KMT Kestrel and Moor Trust NHS Foundation Trust – community health"),
             vec![pair("KMT", "Kestrel and Moor Trust NHS Foundation Trust")]
+        );
+        assert_eq!(
+            line("NRM National Referral Mechanism Page 15"),
+            vec![pair("NRM", "National Referral Mechanism")]
         );
         // The last line of a text cut off mid-name: where the name ends is unknown.
         assert!(from_line("KMT Kestrel and Moor Trust NHS Founda", true).is_empty());
