@@ -61,22 +61,12 @@ pub(crate) fn recognise(ctx: &Context, _upstream: &Upstream) -> Found<Vec<Glossa
             }
             BlockKind::List { .. } | BlockKind::Paragraph { .. } => {
                 let lines = lines(block);
-                let cut = |k: usize| i == last_block && k + 1 == lines.len();
-                let entries: Vec<(usize, String, String)> = lines
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(k, (line, _))| {
-                        let found = if headed {
-                            sections::from_line(line, cut(k))
-                        } else {
-                            sections::undelimited(line, cut(k))
-                        };
-                        found.into_iter().map(move |(t, x)| (k, t, x))
-                    })
-                    .collect();
+                let texts: Vec<&str> = lines.iter().map(|(l, _)| l.as_str()).collect();
+                let entries = sections::from_lines(&texts, headed, i == last_block);
                 if headed || mostly_entries(&entries, lines.len()) {
-                    for (k, term, expansion) in entries {
-                        glossary.add(i, term, expansion, &lines[k].1, GlossarySource::Glossary);
+                    for e in entries {
+                        let prov = lines[e.lines.0].1.merge(&lines[e.lines.1].1);
+                        glossary.add(i, e.term, e.expansion, &prov, GlossarySource::Glossary);
                     }
                 }
             }
@@ -153,8 +143,8 @@ fn under_glossary_title(ctx: &Context, i: usize) -> bool {
 
 /// A block holds enough entries, on most of its lines, to be a glossary without a heading
 /// (one line may hold a flattened table's entries).
-fn mostly_entries(entries: &[(usize, String, String)], lines: usize) -> bool {
-    let with_entries: HashSet<usize> = entries.iter().map(|(k, _, _)| *k).collect();
+fn mostly_entries(entries: &[sections::LineEntry], lines: usize) -> bool {
+    let with_entries: HashSet<usize> = entries.iter().flat_map(|e| [e.lines.0, e.lines.1]).collect();
     entries.len() >= MIN_UNHEADED_ENTRIES && with_entries.len() * 10 >= lines * MOSTLY_ENTRIES_TENTHS
 }
 

@@ -92,9 +92,49 @@ pub(super) fn from_table(block: &Block, table: &Table, under_heading: bool) -> V
         .collect()
 }
 
+/// The entries of a block's lines, with the first and last line each was read from. `headed`: the block is
+/// under a glossary title, so every layout counts; otherwise only "TERM Expansion" entries
+/// whose initials agree. A term alone on its line takes the next line as its expansion (a
+/// two-column table printed cell by cell). `may_be_cut`: the block ends the document.
+pub(super) fn from_lines(lines: &[&str], headed: bool, may_be_cut: bool) -> Vec<LineEntry> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        let line = lines[k].trim();
+        if let (Some(term), Some(next)) = (bare_term(line), lines.get(k + 1)) {
+            let joined = format!("{term} {}", next.trim());
+            let cut = may_be_cut && k + 2 == lines.len();
+            if let Some((t, x)) = undelimited(&joined, cut).into_iter().next().filter(|(t, _)| t == term) {
+                out.push(LineEntry { lines: (k, k + 1), term: t, expansion: x });
+                k += 2;
+                continue;
+            }
+        }
+        let cut = may_be_cut && k + 1 == lines.len();
+        let found = if headed { from_line(line, cut) } else { undelimited(line, cut) };
+        out.extend(found.into_iter().map(|(term, expansion)| LineEntry { lines: (k, k), term, expansion }));
+        k += 1;
+    }
+    out
+}
+
+/// An entry read from a block's lines: the first and last line it was read from.
+#[derive(Debug, PartialEq)]
+pub(super) struct LineEntry {
+    pub(super) lines: (usize, usize),
+    pub(super) term: String,
+    pub(super) expansion: String,
+}
+
+/// A line that is nothing but an abbreviation (a colon after it aside).
+fn bare_term(line: &str) -> Option<&str> {
+    let term = line.strip_suffix(':').unwrap_or(line).trim();
+    (!term.contains(char::is_whitespace) && Term::parse(term).is_some()).then_some(term)
+}
+
 /// The entries of one line of a glossary. `may_be_cut`: the line ends the document, which
 /// may have been cut off mid-name.
-pub(super) fn from_line(line: &str, may_be_cut: bool) -> Vec<(String, String)> {
+fn from_line(line: &str, may_be_cut: bool) -> Vec<(String, String)> {
     if let Some(c) = DELIMITED.captures(line) {
         let term = clean(&c[1]);
         // "TERM – expansion – explanation": the explanation is not part of the expansion.
@@ -135,7 +175,7 @@ fn before_sentence_end(term: &str, expansion: &str) -> Option<String> {
 /// "TERM Expansion – explanation" entries, one at the start of the line and any others run
 /// into it. The first is read as a glossary reads (lower-case words may go without a letter);
 /// those within the line must agree strictly, since they share it with explanations.
-pub(super) fn undelimited(line: &str, may_be_cut: bool) -> Vec<(String, String)> {
+fn undelimited(line: &str, may_be_cut: bool) -> Vec<(String, String)> {
     let ws = words(line);
     let mut out = Vec::new();
     let mut k = 0;
@@ -306,6 +346,20 @@ mod tests {
         );
         // Commas are the expansion's own.
         assert_eq!(line("RAG – Red, Amber, Green"), vec![pair("RAG", "Red, Amber, Green")]);
+    }
+
+    #[test]
+    fn term_alone_takes_the_next_line() {
+        let lines =
+            ["CP", "Child Protection", "EHA:", "Early Help Assessment – a shared look", "A closing note"];
+        let entry =
+            |lines, t: &str, x: &str| LineEntry { lines, term: t.to_string(), expansion: x.to_string() };
+        assert_eq!(
+            from_lines(&lines, true, false),
+            vec![entry((0, 1), "CP", "Child Protection"), entry((2, 3), "EHA", "Early Help Assessment")]
+        );
+        // The next line does not spell it: no entry.
+        assert!(from_lines(&["CP", "Our plan for the year"], true, false).is_empty());
     }
 
     #[test]
