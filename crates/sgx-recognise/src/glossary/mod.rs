@@ -2,25 +2,28 @@
 //!
 //! **Sources, strongest first.** Glossary sections (`source: glossary`): term / expansion
 //! tables (one or several pairs per row, read column by column) under a glossary heading, or
-//! without one when mostly abbreviations; lines under a glossary heading (or a one-line
-//! title naming a glossary) in every layout: "TERM – expansion", "TERM: expansion",
-//! "TERM Expansion – explanation" with no delimiter, entries run together, "Expansion
-//! (TERM)"; blocks without a heading whose lines are mostly "TERM Expansion" entries whose
-//! initials agree. Then acronyms defined in running text (`source: text`): "Child Death
-//! Overview Panel (CDOP)", "CSE (child sexual exploitation)", the partnership's own
-//! included. One entry per term: a glossary's entry beats a text definition, and the first
-//! definition wins.
+//! without one when mostly abbreviations; lines under a glossary heading, a one-line title
+//! naming a glossary, or a title opening the paragraph, in every layout: "TERM – expansion",
+//! "TERM: expansion", "TERM – Expansion. Explanation", "TERM Expansion – explanation" with no
+//! delimiter, entries run together on one line (a flattened table), a term alone on its line
+//! with its expansion on the next (table cells printed one by one), "Expansion (TERM)";
+//! blocks without a heading that hold mostly "TERM Expansion" entries whose initials agree.
+//! Then acronyms defined in running text (`source: text`): "Child Death Overview Panel
+//! (CDOP)", "CSE (child sexual exploitation)", the partnership's own included. One entry per
+//! term: a glossary's entry beats a text definition, and the first definition wins.
 //!
 //! **Vocabulary.** Glossary headings ([`crate::vocab::is_glossary_heading`]); the header words
 //! of a glossary table ("Acronym", "Meaning", "Stands for"), which are not entries; small words
-//! the initials pass over ([`initials`]).
+//! the initials pass over ([`initials`]); determiners that end an area's name ([`in_text`]).
 //!
-//! **Known limits.** Reads no upstream facts, so it can run first. The initials decide what
-//! the expansion is, except in tables and after a delimiter, where the layout does: an
-//! expansion whose initials do not follow the term's letters ("Working Together to Safeguard
-//! Children 2018 (WTG18)") is not found in running text, and a glossary line without a
-//! delimiter whose initials disagree is skipped. Running text in table cells is not read for
-//! definitions (governance treats a table holding glossary entries as a glossary).
+//! **Known limits.** Reads no upstream facts, so it runs first. The initials decide where an
+//! expansion starts and ends, except in tables and after a delimiter, where the layout does:
+//! an expansion whose initials do not follow the term's letters ("Working Together to
+//! Safeguard Children 2018 (WTG18)") is not found in running text, and a glossary line
+//! without a delimiter whose initials disagree is skipped. Plain-word glossary terms are
+//! read only from glossary tables. Running text in table cells is not read for definitions
+//! (governance treats a table holding glossary entries as a glossary). A term and its
+//! expansion in separate blocks are not paired.
 
 mod in_text;
 mod initials;

@@ -139,7 +139,10 @@ fn from_line(line: &str, may_be_cut: bool) -> Vec<(String, String)> {
         let term = clean(&c[1]);
         // "TERM – expansion – explanation": the explanation is not part of the expansion.
         let expansion = EXPLANATION_DASH.split(&c[2]).next().map(clean).unwrap_or_default();
-        if is_term(&term) && !expansion.is_empty() {
+        // A plain-word term ("Early Help – support offered early") is a definition, not an
+        // abbreviation's entry.
+        let abbreviation = is_term(&term) && !term.contains(char::is_whitespace);
+        if abbreviation && !expansion.is_empty() {
             let expansion = before_sentence_end(&term, &expansion).unwrap_or(expansion);
             return vec![(term, expansion)];
         }
@@ -281,6 +284,8 @@ mod tests {
             vec![pair("RHI", "Return Home Interview")]
         );
         assert!(line("Our aim - to do better").is_empty());
+        assert!(line("Early Help – support offered as soon as a problem appears").is_empty());
+        assert_eq!(line("NUH(T) – Northfield University Hospitals (Trust)").len(), 1);
     }
 
     #[test]
