@@ -50,8 +50,11 @@ pub(super) fn definitions(text: &str) -> Vec<Defined> {
         let (open, end) = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
         let term = &c[1];
         let Some(parsed) = Term::parse(term) else { continue };
-        let before: Vec<Word> = ws.iter().copied().take_while(|w| w.end <= open).collect();
-        if let Some((from, to)) = name_before(&parsed, clause_tail(&before)) {
+        // Only the words an expansion, its run-on words and an area's name can reach.
+        let upto = ws.partition_point(|w| w.end <= open);
+        let reach = parsed.max_words() + MAX_TRAILING_NAME_WORDS + MAX_AREA_WORDS + 1;
+        let before = &ws[upto.saturating_sub(reach)..upto];
+        if let Some((from, to)) = name_before(&parsed, clause_tail(before)) {
             let expansion = span(text, from, to);
             out.push(Defined { term: term.to_string(), expansion, at: from.start, end });
         }

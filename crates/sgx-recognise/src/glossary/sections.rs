@@ -210,8 +210,11 @@ fn entry_at(
     let term = Term::parse(term_word.core)?;
     // An optional dash between term and expansion, then the expansion up to the next dash.
     let from = if ws.get(k + 1).is_some_and(Word::is_mark) { k + 2 } else { k + 1 };
-    let stop = ws[from.min(ws.len())..].iter().position(Word::is_mark).map_or(ws.len(), |p| from + p);
-    let rest = &ws[from.min(stop)..stop];
+    // Nothing past the longest expansion and its run-on words is read.
+    let horizon = (from + term.max_words() + MAX_RUN_ON_WORDS + 1).min(ws.len());
+    let from = from.min(horizon);
+    let stop = ws[from..horizon].iter().position(Word::is_mark).map_or(horizon, |p| from + p);
+    let rest = &ws[from..stop];
     let len = expansion_starting(&term, rest, strictness)?;
     let mut end = from + len;
     if !ends_cleanly(ws, end) {
