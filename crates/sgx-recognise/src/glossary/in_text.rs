@@ -17,15 +17,15 @@ static ACRONYM_IN_BRACKETS: LazyLock<Regex> = LazyLock::new(|| {
 static EXPANSION_IN_BRACKETS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([A-Z][A-Za-z0-9&.]{1,13})\s*\(([^()]{3,160})\)").unwrap());
 
-/// A name may run on past its initials by this many capitalised words ("Voluntary and
-/// Community Sector Organisations (VCS)", "... Training Sub Group (PPET)").
+/// A name may run on past its initials by this many capitalised words ("Parent and Carer
+/// Forum Members (PCF)", "... Learning Task Group (LRL)").
 const MAX_TRAILING_NAME_WORDS: usize = 2;
 /// "ACR (expansion)": words after the initials that still belong to the bracket's expansion
-/// when there are at most this many and all are lower case ("... trafficked children and
+/// when there are at most this many and all are lower case ("... runaway children and
 /// young people").
 const MAX_QUALIFIER_WORDS: usize = 4;
 /// An area's name before "Safeguarding Children Partnership (SCP)" has at most this many
-/// words ("Bath and North East Somerset").
+/// words ("Upper and Lower Ashwick Vale").
 const MAX_AREA_WORDS: usize = 5;
 /// Determiners that open a sentence rather than an area's name.
 const DETERMINERS: &[&str] = &["the", "a", "an", "this", "our", "their", "its", "each", "every"];
@@ -135,7 +135,7 @@ fn name_before<'a>(term: &Term, words: &[Word<'a>]) -> Option<(Word<'a>, Word<'a
     None
 }
 
-/// "Havering Safeguarding Children Partnership (SCP)": the acronym leaves the area out but
+/// "Dunmere Safeguarding Children Partnership (SCP)": the acronym leaves the area out but
 /// the partnership's name has it, so the expansion takes the capitalised words before
 /// "Safeguarding" (joined by "and", "upon", "&"), never a determiner.
 fn with_area(words: &[Word], from: usize) -> usize {
@@ -201,8 +201,8 @@ mod tests {
             vec![pair("CSE", "child sexual exploitation"), pair("RHI", "return home interviews")]
         );
         assert_eq!(
-            pairs("VRMT (vulnerable, runaway, missing, trafficked young people)"),
-            vec![pair("VRMT", "vulnerable, runaway, missing, trafficked young people")]
+            pairs("HARM (hidden, abused, runaway, missing young people)"),
+            vec![pair("HARM", "hidden, abused, runaway, missing young people")]
         );
     }
 
@@ -224,15 +224,15 @@ mod tests {
 
     #[test]
     fn unmatched_initials_are_no_definition() {
-        assert!(pairs("Practice Improvement Group (QA) and the board (LSCB)").is_empty());
-        assert!(pairs("Work of the Board (CA9) in 2019").is_empty());
+        assert!(pairs("Scrutiny and Learning Panel (QA) and the board (LSCB)").is_empty());
+        assert!(pairs("Work of the Board (BX7) in 2019").is_empty());
     }
 
     #[test]
     fn name_runs_on_past_its_initials() {
         assert_eq!(
-            pairs("Voluntary and Community Sector Organisations (VCS)"),
-            vec![pair("VCS", "Voluntary and Community Sector Organisations")]
+            pairs("Parent and Carer Forum Members (PCF)"),
+            vec![pair("PCF", "Parent and Carer Forum Members")]
         );
     }
 

@@ -18,8 +18,8 @@
 //!
 //! **Known limits.** Reads no upstream facts, so it runs first. The initials decide where an
 //! expansion starts and ends, except in tables and after a delimiter, where the layout does:
-//! an expansion whose initials do not follow the term's letters ("Working Together to
-//! Safeguard Children 2018 (WTG18)") is not found in running text, and a glossary line
+//! an expansion whose initials do not follow the term's letters (a letter taken from inside
+//! a word, or from a word not printed) is not found in running text, and a glossary line
 //! without a delimiter whose initials disagree is skipped. Plain-word glossary terms are
 //! read only from glossary tables. Running text in table cells is not read for definitions
 //! (governance treats a table holding glossary entries as a glossary). A term and its
@@ -38,8 +38,8 @@ use crate::found::{Found, Upstream};
 use crate::util::{evidence, Context};
 use crate::vocab::is_glossary_heading;
 
-/// A one-line paragraph of at most this many words that names a glossary ("Annual Report –
-/// Glossary of Terms") opens one like a heading.
+/// A one-line paragraph of at most this many words that names a glossary ("Plan 2024 – Words
+/// we use: a glossary") opens one like a heading.
 const GLOSSARY_TITLE_WORDS: usize = 10;
 /// A paragraph whose first line has a glossary's title in its first this many words opens a
 /// glossary ("Abbreviations: CI = confidence interval; ...").
@@ -250,7 +250,7 @@ mod tests {
 
     #[test]
     fn title_line_opens_a_glossary() {
-        let t = "Plan 2024 – Glossary of Terms\n\nCP Child Protection – keeping a child safe\nRHI Return Home Interview\n";
+        let t = "Plan 2024 – Words we use: a glossary\n\nCP Child Protection – keeping a child safe\nRHI Return Home Interview\n";
         assert_eq!(terms(t), vec!["CP", "RHI"]);
     }
 

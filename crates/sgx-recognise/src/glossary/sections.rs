@@ -44,8 +44,8 @@ fn is_term(s: &str) -> bool {
 const MOSTLY_ABBREVIATIONS_TENTHS: usize = 7;
 /// ...and it has at least this many entries.
 const MIN_UNHEADED_ENTRIES: usize = 3;
-/// A name that runs on past its initials ("CWP Cheshire and Wirral Partnership NHS Foundation
-/// Trust") takes at most this many more capitalised words.
+/// A name that runs on past its initials ("KMT Kestrel and Moor Trust NHS Foundation Trust")
+/// takes at most this many more capitalised words.
 const MAX_RUN_ON_WORDS: usize = 4;
 
 /// The term / expansion pairs of a table, read column by column when several pairs share a
@@ -299,8 +299,8 @@ mod tests {
             vec![pair("PLO", "Public Law Outline")]
         );
         assert_eq!(
-            line("CLA Child who is Looked After, also called a child in care"),
-            vec![pair("CLA", "Child who is Looked After")]
+            line("CLA Child who is Living Away, placed outside the area"),
+            vec![pair("CLA", "Child who is Living Away")]
         );
         assert_eq!(
             line("EH Early Help support offered before problems grow"),
