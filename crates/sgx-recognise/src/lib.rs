@@ -32,8 +32,8 @@ pub fn recognise(doc: &Document) -> Extraction {
     let mut up = Upstream::default();
     // The pipeline, in dependency order: each step may read what the steps above it found.
     // A fact no later step reads needs no place in `Upstream`: a local variable will do.
-    up.metadata = Some(keep(metadata::recognise(&ctx, &up), &mut warnings));
     up.glossary = keep(glossary::recognise(&ctx, &up), &mut warnings);
+    up.metadata = Some(keep(metadata::recognise(&ctx, &up), &mut warnings));
     up.actions = keep(actions::recognise(&ctx, &up), &mut warnings);
     up.priorities = keep(priorities::recognise(&ctx, &up), &mut warnings);
     up.bodies = keep(governance::recognise(&ctx, &up), &mut warnings);

@@ -60,7 +60,7 @@ fn show_metadata(x: &Extraction) -> String {
 fn show_glossary(x: &Extraction) -> String {
     let mut out = String::new();
     for g in &x.glossary {
-        writeln!(out, "{} = {}  [{}]", g.term, g.expansion, at(&g.evidence)).unwrap();
+        writeln!(out, "{} = {}  ({}) [{}]", g.term, g.expansion, g.source.as_str(), at(&g.evidence)).unwrap();
     }
     out
 }
