@@ -94,16 +94,21 @@ impl Namer<'_> {
             return None;
         }
         let kind = self.classify(span, source)?;
-        let key = self.key_of(&span.name);
-        let acronym = span.acronym.clone().or_else(|| single_acronym(&span.name, span.head));
+        let own_named = self.own_acronym_inside(unit, span);
+        let name = own_named.clone().unwrap_or_else(|| span.name.clone());
+        let key = self.key_of(&name);
+        let acronym = match own_named {
+            Some(_) => None,
+            None => span.acronym.clone().or_else(|| single_acronym(&span.name, span.head)),
+        };
         let creates = match kind {
             Kind::Acronym => matches!(source, Source::Column | Source::Chart),
             _ => span.has_cap,
         };
         let veto = veto_of(unit, span);
         Some(Mention {
-            name: span.name.clone(),
-            acronym_defined: span.acronym.is_some(),
+            name,
+            acronym_defined: acronym.is_some() && span.acronym.is_some(),
             acronym,
             key,
             head: span.head,
@@ -115,6 +120,15 @@ impl Namer<'_> {
             order: (order.0, order.1, span.first),
             conjunct: self.conjunct_key(span),
         })
+    }
+
+    /// "Westshire Safeguarding Children Partnership (WSCP) Executive" → "WSCP Executive": the
+    /// partnership's acronym printed inside a name stands for the words before it.
+    pub(super) fn own_acronym_inside(&self, unit: &Unit, span: &Span) -> Option<String> {
+        let own = self.partnership.acronym.as_deref()?;
+        let (from, to) = (unit.toks[span.first].start, unit.toks[span.last].end);
+        let (_, end, _) = unit.parens.iter().find(|(s, e, a)| *s > from && *e < to && a == own)?;
+        Some(format!("{own} {}", sgx_ir::normalize_ws(&unit.work[*end..to])))
     }
 
     pub(super) fn classify(&self, span: &Span, source: Source) -> Option<Kind> {
@@ -182,11 +196,19 @@ impl Namer<'_> {
 
     pub(super) fn is_partnership(&self, span: &Span) -> bool {
         let p = self.partnership;
+        // "The Westshire Safeguarding Children Partnership (WSCP) Executive": its executive.
+        if span.head == Some(Head::Executive) {
+            return false;
+        }
         if p.acronym.is_some() && span.acronym == p.acronym {
             return true;
         }
-        let named =
-            p.name.as_deref().is_some_and(|n| similarity(n, &span.name) >= PARTNERSHIP_NAME_SIMILARITY);
+        // "Children's" and "Children’s" are one word.
+        let plain = |s: &str| s.replace('’', "'");
+        let named = p
+            .name
+            .as_deref()
+            .is_some_and(|n| similarity(&plain(n), &plain(&span.name)) >= PARTNERSHIP_NAME_SIMILARITY);
         named && matches!(span.head, Some(Head::Board | Head::Partnership))
     }
 
@@ -316,6 +338,18 @@ mod tests {
         assert_eq!(namer.key_of("MSCP QA Sub Group"), vec!["quality", "assurance"]);
         assert_eq!(namer.key_of("Missing Children's Panels"), vec!["missing", "children"]);
         assert_eq!(namer.key_of("Executive"), vec!["executive"]);
+    }
+
+    #[test]
+    fn the_own_acronym_inside_a_name_stands_for_the_words_before_it() {
+        let partnership = Partnership { name: None, acronym: Some("FSCP".into()), evidence: None };
+        let namer = Namer { partnership: &partnership, acronyms: BTreeMap::new() };
+        let unit = Unit::new("The Fenwold Safeguarding Children Partnership (FSCP) Executive met.", false);
+        let span = crate::governance::names::prose_spans(&unit).remove(0);
+        assert_eq!(namer.own_acronym_inside(&unit, &span).as_deref(), Some("FSCP Executive"));
+        let unit = Unit::new("The Fenwold Review Group (FRG) met.", false);
+        let span = crate::governance::names::prose_spans(&unit).remove(0);
+        assert_eq!(namer.own_acronym_inside(&unit, &span), None);
     }
 
     #[test]

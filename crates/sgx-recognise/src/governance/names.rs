@@ -57,10 +57,15 @@ pub(super) fn prose_spans(unit: &Unit) -> Vec<Span> {
         if next_head || (head == Head::Executive && !is_cap(tok)) {
             continue;
         }
+        // "the Chief Executive": a person.
+        if head == Head::Executive && k > 0 && unit.tok(k - 1).eq_ignore_ascii_case("chief") {
+            continue;
+        }
         let next = unit.adjacent_next(k).then(|| unit.tok(k + 1));
         let role = next.is_some_and(is_role_after_head);
-        // "Partnership Service Manager", "Board Structure": the head word is a modifier.
-        if next.is_some_and(|n| !role && is_cap(n) && !is_acronym(n)) {
+        // "Partnership Service Manager", "Board Structure": the head word is a modifier ("the
+        // Board I chair" is no name).
+        if next.is_some_and(|n| !role && is_cap(n) && !is_acronym(n) && n != "I") {
             continue;
         }
         let (first, has_cap) =
@@ -121,12 +126,14 @@ pub(super) fn walk_back(unit: &Unit, k: usize) -> (usize, bool) {
         }
         if lower_in(w, CONNECTORS) {
             // A connector joins two capitalised parts, never a lower-case phrase to a name.
+            // "Chair of the Board", "Director of Children's Services": a person's role ends it.
             let joins = j >= 2
                 && unit.sent[j - 2] == unit.sent[k]
                 && gap_joins(unit, j - 1)
                 && is_cap(unit.tok(j - 2))
                 && !unit.sentence_initial(j - 2)
                 && !is_stop(unit.tok(j - 2))
+                && !is_role(unit.tok(j - 2))
                 && head_of(unit.tok(j - 2)).is_none();
             if !joins {
                 break;

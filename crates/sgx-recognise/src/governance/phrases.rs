@@ -65,6 +65,11 @@ pub(super) static LED_BY_CHAIR: Cued = Cued::new(&["independent"], || {
 /// "Chair: Jane Doe" on a line of its own.
 pub(super) static CHAIR_LABEL: Cued =
     Cued::new(&["chair"], || Regex::new(r"(?im)^\W*chair(?:person)?\s*[:\-–]\s*([^\n]+)$").unwrap());
+/// "Independent chair: Jane Doe" inside a line: the chair's name, first and last.
+pub(super) static CHAIR_NAMED: Cued = Cued::new(&["chair"], || {
+    Regex::new(r"\b(?i:(?:independent\s+)?chair(?:man|person)?)\s*:\s*([A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+)")
+        .unwrap()
+});
 /// A signature: "Jane Doe, Director of X and Chair of the ABC".
 pub(super) static SIGNATURE: Cued = Cued::new(&["chair"], || {
     Regex::new(
@@ -85,12 +90,34 @@ pub(super) static CHAIR_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-/// "reports to", "report headline issues to", "reported regularly to", "provide updates to".
-pub(super) static REPORTS: Cued = Cued::new(&["report", "update", "accountable"], || {
+/// "reports to", "report headline issues to", "reported regularly to", "provide updates to",
+/// "sits directly below the Board" (a place in the structure).
+pub(super) static REPORTS: Cued = Cued::new(&["report", "update", "accountable", "sit"], || {
     Regex::new(concat!(
-        r"(?i)\b(?:(?:reports?|reported|reporting)",
+        r"(?i)\b(?:(?:(?:reports?|reported|reporting)",
         r"(?:\s+(?:[A-Za-z]+ly|back|in\s+turn|headline|issues|progress|findings|its|their))*",
-        r"|updates?|accountable)\s+to\s+(?:the\s+)?",
+        r"|updates?|accountable)\s+to",
+        r"|sits?\s+(?:directly\s+|immediately\s+)?(?:below|beneath|under(?:neath)?))\s+(?:the\s+)?(?:main\s+)?",
+    ))
+    .unwrap()
+});
+/// Words that give a body a chair, members or meetings when its name comes right after them:
+/// "Independent Chair of the Board", "Chairperson for the X Board", "chaired the Board",
+/// "Chair, XSCB", "members of the Board", "represented on the Board", "meeting of the X".
+pub(super) static SEAT_BEFORE: Cued = Cued::new(&["chair", "member", "represent", "meeting"], || {
+    Regex::new(concat!(
+        r"(?i)\b(?:(?:vice[\s-]+)?chair(?:man|person|woman)?(?:\s*,\s*|\s+(?:of|for)\s+|\s+)",
+        r"|chair(?:ed|ing)\s+|(?:members?|membership)\s+of\s+|represented\s+on\s+|meetings?\s+of\s+)",
+        r"(?:the\s+)?",
+    ))
+    .unwrap()
+});
+/// Words that give the body named right before them a chair, members or meetings: "XSCB
+/// Independent Chair", "Board members", "XSCB meeting".
+pub(super) static SEAT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)^\s*(?:'s\s+|’s\s+)?(?:(?:independent|vice)[\s-]+)?",
+        r"(?:chair(?:man|person|woman)?|members|membership|meetings?)\b",
     ))
     .unwrap()
 });
@@ -193,3 +220,35 @@ pub(super) static LIST_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     let alone = format!(r"^\W*(?:our\s+|the\s+|its\s+)?{cue}\W*$");
     Regex::new(&format!(r"(?i)(?:{counted}|{listed}|{alone})")).unwrap()
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seats_before_and_after_a_name() {
+        for before in
+            ["Independent Chair of the ", "Chairperson for ", "chaired the ", "Chair, ", "members of the "]
+        {
+            let text = format!("{before}X");
+            let m = SEAT_BEFORE.find(&text).unwrap_or_else(|| panic!("{before}"));
+            assert_eq!(m.end(), text.len() - 1, "{before}");
+        }
+        for after in [" Independent Chair", " members", "’s Vice Chair", " meetings"] {
+            assert!(SEAT_AFTER.is_match(after), "{after}");
+        }
+        assert!(!SEAT_AFTER.is_match(" reports to the Board"));
+    }
+
+    #[test]
+    fn a_place_below_the_board_is_a_reporting_line() {
+        let m = REPORTS.find("The Business Group sits directly below the main Board").unwrap();
+        assert_eq!(m.as_str(), "sits directly below the main ");
+    }
+
+    #[test]
+    fn a_chair_named_inside_a_line() {
+        let c = CHAIR_NAMED.captures("Approved on 4 May Independent chair: Amy Larkin Report").unwrap();
+        assert_eq!(&c[1], "Amy Larkin");
+    }
+}

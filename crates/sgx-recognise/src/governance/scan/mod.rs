@@ -17,10 +17,10 @@ use sgx_model::{Evidence, GlossaryEntry, Partnership};
 
 use self::chart::is_name_line;
 use self::prose::{in_glossary, list_intro, ListIntro};
-use super::fact::Fact;
+use super::fact::{Fact, FactKind};
 use super::mention::{initials, Kind, Mention, Namer, Source};
 use super::names::{prose_spans, Span};
-use super::phrases::NUMBERING;
+use super::phrases::{NUMBERING, SEAT_AFTER};
 use super::unit::{Placed, Unit};
 use super::vocab::is_acronym;
 use crate::actions::ActionTables;
@@ -165,10 +165,29 @@ impl<'p> Scan<'p> {
         ev: Evidence,
         order: (usize, usize),
     ) -> Option<usize> {
+        if span.role {
+            self.seat(unit, span, source, ev, order);
+            return None;
+        }
         let mention = self.namer.mention(unit, span, source, ev, order)?;
         let id = self.mentions.len();
         self.mentions.push(mention);
         unit.found.push(Placed { id, first: span.first, last: span.last });
         Some(id)
+    }
+
+    /// "Board members", "Board Chair": the words name people, yet they show the body has
+    /// members or a chair. The body is registered, but it founds nothing and is no subject.
+    fn seat(&mut self, unit: &Unit, span: &Span, source: Source, ev: Evidence, order: (usize, usize)) {
+        if !SEAT_AFTER.is_match(&unit.work[unit.toks[span.last].end..]) {
+            return;
+        }
+        let named = Span { role: false, ..span.clone() };
+        if let Some(mut mention) = self.namer.mention(unit, &named, source, ev, order) {
+            mention.creates = false;
+            self.mentions.push(mention);
+            let id = self.mentions.len() - 1;
+            self.facts.push(Fact::about(FactKind::Presented, String::new(), id, None));
+        }
     }
 }
