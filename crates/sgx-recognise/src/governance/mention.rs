@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use sgx_model::{Evidence, Partnership};
 
 use super::names::Span;
-use super::phrases::{EXTERNAL_SENTENCE, FUTURE, PARTICIPATION, WEAK_CONTEXT};
+use super::phrases::{AUDIENCE_LIST, EXTERNAL_SENTENCE, FUTURE, PARTICIPATION, WEAK_CONTEXT};
 use super::unit::Unit;
 use super::vocab::{head_of, is_acronym, lower_in, Head, CONNECTORS, GENERIC, NOT_A_BODY, OUTSIDE};
 use crate::util::similarity;
@@ -311,7 +311,10 @@ pub(super) fn veto_of(unit: &Unit, span: &Span) -> Veto {
         Veto::Participation
     } else if FUTURE.is_match(sentence) {
         Veto::Future
-    } else if WEAK_CONTEXT.is_match(before) || EXTERNAL_SENTENCE.is_match(sentence) {
+    } else if WEAK_CONTEXT.is_match(before)
+        || AUDIENCE_LIST.is_match(before)
+        || EXTERNAL_SENTENCE.is_match(sentence)
+    {
         Veto::Weak
     } else {
         Veto::None

@@ -24,6 +24,7 @@
 //! an acronym defined only in a later document is not expanded.
 
 mod cluster;
+mod contents;
 mod emit;
 mod fact;
 mod mention;

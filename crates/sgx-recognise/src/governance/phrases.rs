@@ -167,6 +167,15 @@ pub(super) static WEAK_CONTEXT: Cued = Cued::new(
         .unwrap()
     },
 );
+/// Mentions in a list after these words are audiences the partnership sends its work to:
+/// "presented to the Health Board, the Police Board and the Leaders' Group".
+pub(super) static AUDIENCE_LIST: Cued = Cued::new(&["presented", "submitted", "circulated", "sent"], || {
+    Regex::new(concat!(
+        r"\b(?i:presented|submitted|circulated|sent)\s+(?i:to)\s+",
+        r"(?:[A-Z][A-Za-z’'&-]*|and|the|&|,|\s)*(?:,|\band|&)\s+(?:the\s+)?$",
+    ))
+    .unwrap()
+});
 /// A sentence about an outside organisation's arrangements.
 pub(super) static EXTERNAL_SENTENCE: Cued = Cued::new(
     &["department", "secretary", "ofsted", "home", "council", "nhs"],
@@ -238,6 +247,15 @@ mod tests {
             assert!(SEAT_AFTER.is_match(after), "{after}");
         }
         assert!(!SEAT_AFTER.is_match(" reports to the Board"));
+    }
+
+    #[test]
+    fn every_name_of_an_audience_list() {
+        let before = "It will be presented to the Heath Board, the Police Board and the ";
+        assert!(AUDIENCE_LIST.is_match(before));
+        assert!(!AUDIENCE_LIST.is_match("It was presented to the Heath Board and then the work of the "));
+        // The first name of the list is read by itself.
+        assert!(!AUDIENCE_LIST.is_match("A paper was presented to the "));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! announced for a list after it. Each kind of block has its own file.
 
 mod chart;
+mod contents;
 mod facts;
 mod prose;
 mod table;
@@ -73,6 +74,10 @@ impl<'p> Scan<'p> {
         let blocks = &ctx.doc.blocks;
         let mut i = 0;
         while i < blocks.len() {
+            if let Some(end) = self.contents(blocks, i) {
+                i = end;
+                continue;
+            }
             if let Some(end) = self.chart(blocks, i) {
                 i = end;
                 continue;
