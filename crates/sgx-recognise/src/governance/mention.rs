@@ -21,8 +21,10 @@ const PARTNERSHIP_NAME_SIMILARITY: f32 = 0.8;
 pub(super) enum Source {
     Heading,
     Chart,
-    /// A subgroup column of a table.
+    /// A subgroup column of a table, an entry of a table of contents.
     Column,
+    /// An item of a list announced as the partnership's own groups.
+    Listed,
     /// A lead / responsibility cell.
     Lead,
     Prose,
@@ -102,7 +104,7 @@ impl Namer<'_> {
             None => span.acronym.clone().or_else(|| single_acronym(&span.name, span.head)),
         };
         let creates = match kind {
-            Kind::Acronym => matches!(source, Source::Column | Source::Chart),
+            Kind::Acronym => matches!(source, Source::Column | Source::Listed | Source::Chart),
             _ => span.has_cap,
         };
         let veto = veto_of(unit, span);
@@ -164,12 +166,14 @@ impl Namer<'_> {
             (true, true) => Some(Kind::Partnership),
             // Another area's board or partnership.
             (true, false) if safeguarding => Some(Kind::Outside),
+            // A board or partnership the text lists among the partnership's own groups.
+            (true, false) if source == Source::Listed => Some(Kind::Body),
             // "Domestic Abuse Partnership Board": the board of another partnership.
             (true, false) if words_before_head(&span.name).iter().any(|w| w == "partnership") => {
                 Some(Kind::Outside)
             }
             (false, true) => None,
-            _ if span.head == Some(Head::Partnership) => Some(Kind::Outside),
+            _ if span.head == Some(Head::Partnership) && source != Source::Listed => Some(Kind::Outside),
             _ => Some(Kind::Body),
         }
     }

@@ -137,7 +137,9 @@ pub(super) static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
 /// Mentions right after these words name a body the partnership only takes part in.
 pub(super) static PARTICIPATION: Cued = Cued::new(&["represent", "sit", "member"], || {
     Regex::new(concat!(
-        r"(?i)\b(?:represented\s+on|representation\s+on|sits?\s+on|members?\s+of|membership\s+of)",
+        // "is a member of": the partnership sits on it; "members of the Executive" are people.
+        r"(?i)\b(?:represented\s+on|representation\s+on|sits?\s+on",
+        r"|(?:is|are|as|be|become|becomes|became)\s+(?:an?\s+)?members?\s+of)",
         r"\s+(?:the\s+|every\s+|each\s+)?$",
     ))
     .unwrap()
@@ -206,8 +208,10 @@ pub(super) static NUMBERING: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that announce a list of the partnership's bodies.
 pub(super) static LIST_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\b(?:sub-?\s?groups|sub-?committees|subcommittees|committees|panels|networks",
-        r"|(?:working|task(?:\s+and\s+finish)?|steering|reference)\s+groups)\b",
+        r"(?i)\b(?:sub-?\s?groups|sub-?committees|subcommittees|committees|panels|networks|sub-?boards",
+        r"|(?:working|task(?:\s+and\s+finish)?|steering|reference|partnership|thematic|strategic",
+        r"|delivery|operational)\s+groups",
+        r"|governance\s+structure|structure\s+(?:that|which)\s+(?:includes?|comprises?))\b",
     ))
     .unwrap()
 });
@@ -225,7 +229,8 @@ pub(super) static LIST_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     let cue = LIST_CUE.as_str().trim_start_matches("(?i)");
     let count = format!(r"(?:following|\d+|{})", number_words_from(1));
     let counted = format!(r"\b{count}\s+(?:[A-Za-z0-9_'’-]+\s+){{0,2}}{cue}");
-    let listed = format!(r"{cue}\s+(?:are|include|is\s+made\s+up\s+of|comprise|consist\s+of)\b");
+    let listed =
+        format!(r"{cue}(?:\s+(?:are|include|is\s+made\s+up\s+of|comprise|consist\s+of)\b|\s*:?\s*$)");
     let alone = format!(r"^\W*(?:our\s+|the\s+|its\s+)?{cue}\W*$");
     Regex::new(&format!(r"(?i)(?:{counted}|{listed}|{alone})")).unwrap()
 });
@@ -256,6 +261,24 @@ mod tests {
         assert!(!AUDIENCE_LIST.is_match("It was presented to the Heath Board and then the work of the "));
         // The first name of the list is read by itself.
         assert!(!AUDIENCE_LIST.is_match("A paper was presented to the "));
+    }
+
+    #[test]
+    fn lists_of_the_structure_are_announced() {
+        for intro in [
+            "Our work is delivered through a governance structure that includes:",
+            "The four thematic multi-agency partnership groups are:",
+            "The Board has the following subgroups:",
+        ] {
+            assert!(LIST_INTRO.is_match(intro), "{intro}");
+        }
+        assert!(!LIST_INTRO.is_match("Priority groups of children include:"));
+    }
+
+    #[test]
+    fn the_partnership_takes_part_in_what_it_is_a_member_of() {
+        assert!(PARTICIPATION.is_match("The partnership is a member of the "));
+        assert!(!PARTICIPATION.is_match("All members of the "), "members of a body are people");
     }
 
     #[test]
