@@ -82,7 +82,9 @@ pub(super) fn emit(
             let (order, mut body) = body_of(mentions, acronyms, cl, p, st);
             let subjects: Vec<&Mention> =
                 st.map(|s| s.subjects.iter().map(|&(m, _)| &mentions[m]).collect()).unwrap_or_default();
-            body.name = partnership_body_name(partnership, &subjects).unwrap_or(body.name);
+            // Unnamed, the partnership goes by its acronym rather than "the Board".
+            let fallback = partnership.acronym.clone().unwrap_or(body.name);
+            body.name = partnership_body_name(partnership, &subjects).unwrap_or(fallback);
             body.acronym = partnership.acronym.clone().or(body.acronym);
             body.reports_to = None;
             bodies.push((order, p, body));

@@ -97,7 +97,7 @@ impl Namer<'_> {
         }
         let kind = self.classify(span, source)?;
         let own_named = self.own_acronym_inside(unit, span);
-        let name = own_named.clone().unwrap_or_else(|| span.name.clone());
+        let name = own_named.clone().unwrap_or_else(|| self.without_own_conjunct(&span.name));
         let key = self.key_of(&name);
         let acronym = match own_named {
             Some(_) => None,
@@ -131,6 +131,16 @@ impl Namer<'_> {
         let (from, to) = (unit.toks[span.first].start, unit.toks[span.last].end);
         let (_, end, _) = unit.parens.iter().find(|(s, e, a)| *s > from && *e < to && a == own)?;
         Some(format!("{own} {}", sgx_ir::normalize_ws(&unit.work[*end..to])))
+    }
+
+    /// "the XSCB and Business Committee": the partnership and a body of its, not one name.
+    pub(super) fn without_own_conjunct(&self, name: &str) -> String {
+        let Some(own) = self.partnership.acronym.as_deref() else { return name.to_string() };
+        [" and ", " & "]
+            .iter()
+            .find_map(|joint| name.strip_prefix(own).and_then(|rest| rest.strip_prefix(joint)))
+            .unwrap_or(name)
+            .to_string()
     }
 
     pub(super) fn classify(&self, span: &Span, source: Source) -> Option<Kind> {
@@ -357,6 +367,17 @@ mod tests {
         let unit = Unit::new("The Fenwold Review Group (FRG) met.", false);
         let span = crate::governance::names::prose_spans(&unit).remove(0);
         assert_eq!(namer.own_acronym_inside(&unit, &span), None);
+    }
+
+    #[test]
+    fn the_partnership_and_a_body_of_its_are_two_names() {
+        let partnership = Partnership { name: None, acronym: Some("FSCB".into()), evidence: None };
+        let namer = Namer { partnership: &partnership, acronyms: BTreeMap::new() };
+        assert_eq!(namer.without_own_conjunct("FSCB and Business Committee"), "Business Committee");
+        assert_eq!(
+            namer.without_own_conjunct("Audit and Business Committee"),
+            "Audit and Business Committee"
+        );
     }
 
     #[test]

@@ -103,11 +103,12 @@ pub(super) static REPORTS: Cued = Cued::new(&["report", "update", "accountable",
 });
 /// Words that give a body a chair, members or meetings when its name comes right after them:
 /// "Independent Chair of the Board", "Chairperson for the X Board", "chaired the Board",
-/// "Chair, XSCB", "members of the Board", "represented on the Board", "meeting of the X".
-pub(super) static SEAT_BEFORE: Cued = Cued::new(&["chair", "member", "represent", "meeting"], || {
+/// "Chair, XSCB", "members of the Board", "meeting of the X". ("Each body represented on the
+/// Board" is the statutory objective every board repeats, and says nothing of this one.)
+pub(super) static SEAT_BEFORE: Cued = Cued::new(&["chair", "member", "meeting"], || {
     Regex::new(concat!(
         r"(?i)\b(?:(?:vice[\s-]+)?chair(?:man|person|woman)?(?:\s*,\s*|\s+(?:of|for)\s+|\s+)",
-        r"|chair(?:ed|ing)\s+|(?:members?|membership)\s+of\s+|represented\s+on\s+|meetings?\s+of\s+)",
+        r"|chair(?:ed|ing)\s+|(?:members?|membership)\s+of\s+|meetings?\s+of\s+)",
         r"(?:the\s+)?",
     ))
     .unwrap()
