@@ -7,6 +7,7 @@ use sgx_model::{Body, Partnership};
 use super::cluster::Clusters;
 use super::fact::{Fact, FactKind, Fallback};
 use super::mention::{single_acronym, Kind, Mention};
+use super::vocab::{head_of, is_cap, Head};
 use crate::util::similarity;
 
 /// An acronym printed in brackets after a body's name counts this many times one read off
@@ -23,6 +24,9 @@ pub(super) struct Stated {
     pub(super) meets: Option<String>,
     /// Reporting lines as printed, with the cluster each names.
     pub(super) reports: Vec<(String, usize)>,
+    /// The mentions facts were stated about, and whether the fact only presents the body
+    /// (a chair, members or meetings named without more).
+    pub(super) subjects: Vec<(usize, bool)>,
 }
 
 pub(super) fn emit(
@@ -34,8 +38,9 @@ pub(super) fn emit(
 ) -> Vec<Body> {
     let mut stated: HashMap<usize, Stated> = HashMap::new();
     for fact in facts {
-        for subject in resolve(fact, cl) {
+        for (subject, mention) in resolve(fact, cl) {
             let entry = stated.entry(subject).or_default();
+            entry.subjects.push((mention, fact.kind == FactKind::Presented));
             match fact.kind {
                 FactKind::Chair => {
                     entry.chair.get_or_insert_with(|| fact.value.clone());
@@ -50,7 +55,12 @@ pub(super) fn emit(
                         }
                     }
                 }
+                FactKind::Presented => {}
             }
+        }
+        // A body reported to is named there too.
+        if let Some(t) = fact.target.filter(|&t| fact.kind == FactKind::ReportsTo && cl.is_body(t)) {
+            stated.entry(cl.of[t]).or_default().subjects.push((t, false));
         }
     }
     // (first mention, cluster, body): the cluster id breaks ties, so the order never depends
@@ -64,9 +74,17 @@ pub(super) fn emit(
         let reported_to =
             stated.iter().any(|(s, st)| cl.own.contains(s) && st.reports.iter().any(|(_, t)| *t == p));
         let st = stated.get(&p);
-        if reported_to || st.is_some_and(|s| s.chair.is_some() || s.meets.is_some()) {
+        let stated_facts = st.is_some_and(|s| s.chair.is_some() || s.meets.is_some());
+        let presented = st.is_some_and(|s| {
+            s.subjects.iter().any(|&(m, only)| only && presents_a_board(&mentions[m], partnership))
+        });
+        if reported_to || stated_facts || presented {
             let (order, mut body) = body_of(mentions, acronyms, cl, p, st);
-            body.name = partnership.name.clone().unwrap_or(body.name);
+            let subjects: Vec<&Mention> =
+                st.map(|s| s.subjects.iter().map(|&(m, _)| &mentions[m]).collect()).unwrap_or_default();
+            // Unnamed, the partnership goes by its acronym rather than "the Board".
+            let fallback = partnership.acronym.clone().unwrap_or(body.name);
+            body.name = partnership_body_name(partnership, &subjects).unwrap_or(fallback);
             body.acronym = partnership.acronym.clone().or(body.acronym);
             body.reports_to = None;
             bodies.push((order, p, body));
@@ -76,9 +94,52 @@ pub(super) fn emit(
     bodies.into_iter().map(|(_, _, b)| b).collect()
 }
 
-/// The clusters a fact is about.
-pub(super) fn resolve(fact: &Fact, cl: &Clusters) -> Vec<usize> {
-    let mut out: Vec<usize> = Vec::new();
+/// A mention that makes the partnership a body when the text gives it a chair or members: a
+/// board ("the Board", "XSCB" of a board), never a partnership, whose chair and members are
+/// those of the arrangements rather than of a body of the structure.
+pub(super) fn presents_a_board(m: &Mention, partnership: &Partnership) -> bool {
+    let name_head = |name: &str| name.split_whitespace().last().and_then(head_of).map(|(h, _)| h);
+    match m.kind {
+        // "the Board" with a capital: the board, not any board.
+        Kind::Partnership if m.head.is_some() => {
+            m.head == Some(Head::Board) && m.name.split_whitespace().last().is_some_and(is_cap)
+        }
+        // The partnership's acronym: a board's, by its name or (unnamed) by its last letter.
+        Kind::Partnership => match partnership.name.as_deref() {
+            Some(name) => name_head(name) == Some(Head::Board),
+            None => m.name.ends_with('B'),
+        },
+        _ => false,
+    }
+}
+
+/// The name to print for the partnership as a body: the name the facts were stated about
+/// where it is a name of its own (a board of a partnership, or any name where the partnership's
+/// is not printed), else the partnership's name.
+pub(super) fn partnership_body_name(partnership: &Partnership, subjects: &[&Mention]) -> Option<String> {
+    let head = |name: &str| name.split_whitespace().last().and_then(head_of).map(|(h, _)| h);
+    let own_name = |m: &Mention| {
+        m.kind == Kind::Partnership
+            && m.head.is_some()
+            && m.name.split_whitespace().count() >= 2
+            && m.name.split_whitespace().last().is_some_and(is_cap)
+    };
+    // A board's name first: the partnership as a body of its structure is its board.
+    let mut named: Vec<&Mention> = subjects.iter().copied().filter(|m| own_name(m)).collect();
+    named.sort_by_key(|m| m.head != Some(Head::Board));
+    let named = named.into_iter();
+    match partnership.name.as_deref() {
+        Some(name) => {
+            let distinct = named.filter(|m| m.head != head(name)).map(|m| m.name.clone()).next();
+            Some(distinct.unwrap_or_else(|| name.to_string()))
+        }
+        None => named.map(|m| m.name.clone()).next(),
+    }
+}
+
+/// The clusters a fact is about, each with the mention that names it there.
+pub(super) fn resolve(fact: &Fact, cl: &Clusters) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
     for &(m, linked) in &fact.same {
         if !cl.is_body(m) {
             if out.is_empty() {
@@ -87,8 +148,8 @@ pub(super) fn resolve(fact: &Fact, cl: &Clusters) -> Vec<usize> {
             break;
         }
         if out.is_empty() || linked {
-            if !out.contains(&cl.of[m]) {
-                out.push(cl.of[m]);
+            if !out.iter().any(|&(c, _)| c == cl.of[m]) {
+                out.push((cl.of[m], m));
             }
         } else {
             break;
@@ -99,12 +160,13 @@ pub(super) fn resolve(fact: &Fact, cl: &Clusters) -> Vec<usize> {
     }
     if fact.anaphoric {
         if let Some(&m) = fact.prior.iter().find(|&&m| cl.is_body(m) && !cl.is_partnership(m)) {
-            return vec![cl.of[m]];
+            return vec![(cl.of[m], m)];
         }
     }
     match &fact.fallback {
-        Fallback::Section(Some(m)) if cl.is_body(*m) => vec![cl.of[*m]],
-        Fallback::Row { leads, tasks } => row_subject(leads, tasks, cl).into_iter().collect(),
+        Fallback::Section(Some(m)) if cl.is_body(*m) => vec![(cl.of[*m], *m)],
+        // A cluster's id is its first mention.
+        Fallback::Row { leads, tasks } => row_subject(leads, tasks, cl).into_iter().map(|c| (c, c)).collect(),
         _ => Vec::new(),
     }
 }
@@ -203,4 +265,63 @@ pub(super) fn majority(reports: &[(String, usize)]) -> Option<String> {
         }
     }
     best.map(|(name, _)| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::governance::mention::{Source, Veto};
+    use sgx_model::Evidence;
+
+    fn partnership_mention(name: &str, head: Option<Head>) -> Mention {
+        Mention {
+            name: name.into(),
+            acronym: None,
+            acronym_defined: false,
+            key: Vec::new(),
+            head,
+            kind: Kind::Partnership,
+            source: Source::Prose,
+            creates: false,
+            veto: Veto::None,
+            evidence: Evidence::default(),
+            order: (0, 0, 0),
+            conjunct: None,
+        }
+    }
+
+    fn named(name: Option<&str>, acronym: &str) -> Partnership {
+        Partnership { name: name.map(str::to_string), acronym: Some(acronym.into()), evidence: None }
+    }
+
+    #[test]
+    fn a_board_is_presented_by_its_chair_a_partnership_is_not() {
+        let board = named(Some("Fenwold Safeguarding Children Board"), "FSCB");
+        let partnership = named(Some("Fenwold Safeguarding Children Partnership"), "FSCP");
+        assert!(presents_a_board(&partnership_mention("the Board", Some(Head::Board)), &partnership));
+        assert!(!presents_a_board(&partnership_mention("the board", Some(Head::Board)), &board));
+        assert!(presents_a_board(&partnership_mention("FSCB", None), &board));
+        assert!(!presents_a_board(&partnership_mention("FSCP", None), &partnership));
+        // Unnamed: the acronym's last letter tells a board.
+        assert!(presents_a_board(&partnership_mention("LSCB", None), &named(None, "LSCB")));
+    }
+
+    #[test]
+    fn the_partnership_as_a_body_is_named_by_its_board() {
+        let partnership = named(Some("Fenwold Safeguarding Partnership"), "FSP");
+        let board = partnership_mention("Safeguarding Children Partnership Board", Some(Head::Board));
+        let bare = partnership_mention("the Partnership", Some(Head::Partnership));
+        assert_eq!(
+            partnership_body_name(&partnership, &[&bare, &board]).as_deref(),
+            Some("Safeguarding Children Partnership Board")
+        );
+        assert_eq!(
+            partnership_body_name(&partnership, &[&bare]).as_deref(),
+            Some("Fenwold Safeguarding Partnership")
+        );
+        let unnamed = named(None, "FSP");
+        let printed = partnership_mention("FSP Partnership", Some(Head::Partnership));
+        assert_eq!(partnership_body_name(&unnamed, &[&printed]).as_deref(), Some("FSP Partnership"));
+        assert_eq!(partnership_body_name(&unnamed, &[]), None);
+    }
 }

@@ -5,6 +5,9 @@ pub(super) enum FactKind {
     Chair,
     Meets,
     ReportsTo,
+    /// The text gives the body a chair, members or meetings without saying more: enough to
+    /// present a board as a body of the structure, not only as the author of the document.
+    Presented,
 }
 
 /// Where to look for a fact's subject when its sentence names none.

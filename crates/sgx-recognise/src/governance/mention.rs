@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use sgx_model::{Evidence, Partnership};
 
 use super::names::Span;
-use super::phrases::{EXTERNAL_SENTENCE, FUTURE, PARTICIPATION, WEAK_CONTEXT};
+use super::phrases::{AUDIENCE_LIST, EXTERNAL_SENTENCE, FUTURE, PARTICIPATION, WEAK_CONTEXT};
 use super::unit::Unit;
 use super::vocab::{head_of, is_acronym, lower_in, Head, CONNECTORS, GENERIC, NOT_A_BODY, OUTSIDE};
 use crate::util::similarity;
@@ -21,8 +21,10 @@ const PARTNERSHIP_NAME_SIMILARITY: f32 = 0.8;
 pub(super) enum Source {
     Heading,
     Chart,
-    /// A subgroup column of a table.
+    /// A subgroup column of a table, an entry of a table of contents.
     Column,
+    /// An item of a list announced as the partnership's own groups.
+    Listed,
     /// A lead / responsibility cell.
     Lead,
     Prose,
@@ -94,16 +96,21 @@ impl Namer<'_> {
             return None;
         }
         let kind = self.classify(span, source)?;
-        let key = self.key_of(&span.name);
-        let acronym = span.acronym.clone().or_else(|| single_acronym(&span.name, span.head));
+        let own_named = self.own_acronym_inside(unit, span);
+        let name = own_named.clone().unwrap_or_else(|| self.without_own_conjunct(&span.name));
+        let key = self.key_of(&name);
+        let acronym = match own_named {
+            Some(_) => None,
+            None => span.acronym.clone().or_else(|| single_acronym(&span.name, span.head)),
+        };
         let creates = match kind {
-            Kind::Acronym => matches!(source, Source::Column | Source::Chart),
+            Kind::Acronym => matches!(source, Source::Column | Source::Listed | Source::Chart),
             _ => span.has_cap,
         };
         let veto = veto_of(unit, span);
         Some(Mention {
-            name: span.name.clone(),
-            acronym_defined: span.acronym.is_some(),
+            name,
+            acronym_defined: acronym.is_some() && span.acronym.is_some(),
             acronym,
             key,
             head: span.head,
@@ -115,6 +122,25 @@ impl Namer<'_> {
             order: (order.0, order.1, span.first),
             conjunct: self.conjunct_key(span),
         })
+    }
+
+    /// "Westshire Safeguarding Children Partnership (WSCP) Executive" → "WSCP Executive": the
+    /// partnership's acronym printed inside a name stands for the words before it.
+    pub(super) fn own_acronym_inside(&self, unit: &Unit, span: &Span) -> Option<String> {
+        let own = self.partnership.acronym.as_deref()?;
+        let (from, to) = (unit.toks[span.first].start, unit.toks[span.last].end);
+        let (_, end, _) = unit.parens.iter().find(|(s, e, a)| *s > from && *e < to && a == own)?;
+        Some(format!("{own} {}", sgx_ir::normalize_ws(&unit.work[*end..to])))
+    }
+
+    /// "the XSCB and Business Committee": the partnership and a body of its, not one name.
+    pub(super) fn without_own_conjunct(&self, name: &str) -> String {
+        let Some(own) = self.partnership.acronym.as_deref() else { return name.to_string() };
+        [" and ", " & "]
+            .iter()
+            .find_map(|joint| name.strip_prefix(own).and_then(|rest| rest.strip_prefix(joint)))
+            .unwrap_or(name)
+            .to_string()
     }
 
     pub(super) fn classify(&self, span: &Span, source: Source) -> Option<Kind> {
@@ -150,12 +176,14 @@ impl Namer<'_> {
             (true, true) => Some(Kind::Partnership),
             // Another area's board or partnership.
             (true, false) if safeguarding => Some(Kind::Outside),
+            // A board or partnership the text lists among the partnership's own groups.
+            (true, false) if source == Source::Listed => Some(Kind::Body),
             // "Domestic Abuse Partnership Board": the board of another partnership.
             (true, false) if words_before_head(&span.name).iter().any(|w| w == "partnership") => {
                 Some(Kind::Outside)
             }
             (false, true) => None,
-            _ if span.head == Some(Head::Partnership) => Some(Kind::Outside),
+            _ if span.head == Some(Head::Partnership) && source != Source::Listed => Some(Kind::Outside),
             _ => Some(Kind::Body),
         }
     }
@@ -182,11 +210,19 @@ impl Namer<'_> {
 
     pub(super) fn is_partnership(&self, span: &Span) -> bool {
         let p = self.partnership;
+        // "The Westshire Safeguarding Children Partnership (WSCP) Executive": its executive.
+        if span.head == Some(Head::Executive) {
+            return false;
+        }
         if p.acronym.is_some() && span.acronym == p.acronym {
             return true;
         }
-        let named =
-            p.name.as_deref().is_some_and(|n| similarity(n, &span.name) >= PARTNERSHIP_NAME_SIMILARITY);
+        // "Children's" and "Children’s" are one word.
+        let plain = |s: &str| s.replace('’', "'");
+        let named = p
+            .name
+            .as_deref()
+            .is_some_and(|n| similarity(&plain(n), &plain(&span.name)) >= PARTNERSHIP_NAME_SIMILARITY);
         named && matches!(span.head, Some(Head::Board | Head::Partnership))
     }
 
@@ -289,7 +325,10 @@ pub(super) fn veto_of(unit: &Unit, span: &Span) -> Veto {
         Veto::Participation
     } else if FUTURE.is_match(sentence) {
         Veto::Future
-    } else if WEAK_CONTEXT.is_match(before) || EXTERNAL_SENTENCE.is_match(sentence) {
+    } else if WEAK_CONTEXT.is_match(before)
+        || AUDIENCE_LIST.is_match(before)
+        || EXTERNAL_SENTENCE.is_match(sentence)
+    {
         Veto::Weak
     } else {
         Veto::None
@@ -316,6 +355,29 @@ mod tests {
         assert_eq!(namer.key_of("MSCP QA Sub Group"), vec!["quality", "assurance"]);
         assert_eq!(namer.key_of("Missing Children's Panels"), vec!["missing", "children"]);
         assert_eq!(namer.key_of("Executive"), vec!["executive"]);
+    }
+
+    #[test]
+    fn the_own_acronym_inside_a_name_stands_for_the_words_before_it() {
+        let partnership = Partnership { name: None, acronym: Some("FSCP".into()), evidence: None };
+        let namer = Namer { partnership: &partnership, acronyms: BTreeMap::new() };
+        let unit = Unit::new("The Fenwold Safeguarding Children Partnership (FSCP) Executive met.", false);
+        let span = crate::governance::names::prose_spans(&unit).remove(0);
+        assert_eq!(namer.own_acronym_inside(&unit, &span).as_deref(), Some("FSCP Executive"));
+        let unit = Unit::new("The Fenwold Review Group (FRG) met.", false);
+        let span = crate::governance::names::prose_spans(&unit).remove(0);
+        assert_eq!(namer.own_acronym_inside(&unit, &span), None);
+    }
+
+    #[test]
+    fn the_partnership_and_a_body_of_its_are_two_names() {
+        let partnership = Partnership { name: None, acronym: Some("FSCB".into()), evidence: None };
+        let namer = Namer { partnership: &partnership, acronyms: BTreeMap::new() };
+        assert_eq!(namer.without_own_conjunct("FSCB and Business Committee"), "Business Committee");
+        assert_eq!(
+            namer.without_own_conjunct("Audit and Business Committee"),
+            "Audit and Business Committee"
+        );
     }
 
     #[test]

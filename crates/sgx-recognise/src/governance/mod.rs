@@ -12,8 +12,16 @@
 //!    acronym and the initials it stands for, a shortened reference ("the QA subgroup").
 //! 3. **Emit** the clusters that sit inside the partnership, with their facts resolved.
 //!
-//! **Sources, strongest first** (`mention::Source`): headings, structure-chart lines,
-//! subgroup columns, lead cells, prose.
+//! **Sources, strongest first** (`mention::Source`): headings (and a name line over
+//! "Frequency:" / "Remit:" fields), structure-chart lines, subgroup columns and tables of
+//! contents (`contents`: an entry that is a name; inside a "Sub-groups" / "Structure" entry its
+//! lettered or sub-numbered entries), items of a list announced as the structure, lead cells,
+//! prose.
+//!
+//! **The partnership as a body.** A board is one where the text gives it a chair, members or
+//! meetings ("Independent Chair of the Board", "Board members"); a partnership only where its
+//! meetings or its place in the structure are stated, since its chair and members are those of
+//! the arrangements.
 //!
 //! **Vocabulary.** Body head words, role words, stop words and outside organisations
 //! (`vocab`); the phrases "chaired by", "meets … times a year", "reports to" (`phrases`).
@@ -21,9 +29,13 @@
 //!
 //! **Known limits.** Reads the partnership, glossary and action tables (upstream). Bodies
 //! named only by a role ("the Chair's group") or only in an image of a chart are not found;
-//! an acronym defined only in a later document is not expanded.
+//! an acronym defined only in a later document is not expanded. A body named only as the
+//! subject of a report's title ("The Audit Annual Report"), or only in a plural ("the Neglect
+//! and Exploitation sub-boards"), is not found; a sentence the reader split over two blocks
+//! is read as two.
 
 mod cluster;
+mod contents;
 mod emit;
 mod fact;
 mod mention;

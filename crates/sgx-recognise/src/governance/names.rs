@@ -57,10 +57,15 @@ pub(super) fn prose_spans(unit: &Unit) -> Vec<Span> {
         if next_head || (head == Head::Executive && !is_cap(tok)) {
             continue;
         }
+        // "the Chief Executive": a person.
+        if head == Head::Executive && k > 0 && unit.tok(k - 1).eq_ignore_ascii_case("chief") {
+            continue;
+        }
         let next = unit.adjacent_next(k).then(|| unit.tok(k + 1));
         let role = next.is_some_and(is_role_after_head);
-        // "Partnership Service Manager", "Board Structure": the head word is a modifier.
-        if next.is_some_and(|n| !role && is_cap(n) && !is_acronym(n)) {
+        // "Partnership Service Manager", "Board Structure": the head word is a modifier ("the
+        // Board I chair" is no name).
+        if next.is_some_and(|n| !role && is_cap(n) && !is_acronym(n) && n != "I") {
             continue;
         }
         let (first, has_cap) =
@@ -113,20 +118,28 @@ pub(super) fn walk_back(unit: &Unit, k: usize) -> (usize, bool) {
     while j > 0 && unit.sent[j - 1] == unit.sent[k] && k - j < MAX_NAME_TOKENS {
         let w = unit.tok(j - 1);
         // A head word inside a name is a modifier ("Cross Partnership Contextual … Group");
-        // one that ends a name ends the walk ("… Group and Business Management Group").
-        let modifier = is_cap(w) && is_cap(unit.tok(j)) && head_of(unit.tok(j)).is_none();
+        // one that ends a name ends the walk ("… Group and Business Management Group",
+        // "the Executive, Activity Group").
+        let modifier = is_cap(w)
+            && is_cap(unit.tok(j))
+            && head_of(unit.tok(j)).is_none()
+            && unit.gap(j).trim().is_empty();
         let ends_other = head_of(w).is_some() && !modifier;
         if !gap_joins(unit, j) || is_stop(w) || ends_other || w.starts_with(|c: char| c.is_ascii_digit()) {
             break;
         }
         if lower_in(w, CONNECTORS) {
             // A connector joins two capitalised parts, never a lower-case phrase to a name.
+            // "Chair of the Board", "Director of Children's Services": a person's role ends it. A
+            // sentence's first word joins only a name already showing capitals ("Policy and
+            // Procedures Subgroup"), and only by "and": "Delivery of the QA subgroup's plan" is no name.
             let joins = j >= 2
                 && unit.sent[j - 2] == unit.sent[k]
                 && gap_joins(unit, j - 1)
                 && is_cap(unit.tok(j - 2))
-                && !unit.sentence_initial(j - 2)
+                && (!unit.sentence_initial(j - 2) || (has_cap && lower_in(w, &["and", "&"])))
                 && !is_stop(unit.tok(j - 2))
+                && !is_role(unit.tok(j - 2))
                 && head_of(unit.tok(j - 2)).is_none();
             if !joins {
                 break;
@@ -287,6 +300,20 @@ mod tests {
         let head = (0..unit.toks.len()).find(|&k| unit.tok(k) == "Group").unwrap();
         let (first, _) = walk_back(&unit, head);
         assert_eq!(unit.name(first, head), "Kestrel Group");
+    }
+
+    #[test]
+    fn a_first_word_joins_a_capitalised_name_only_by_and() {
+        let unit = Unit::new("Policy and Guidance Subgroup", true);
+        assert_eq!(names(&prose_spans(&unit)), vec!["Policy and Guidance Subgroup"]);
+        let unit = Unit::new("Delivery of CDOP subgroup plan.", false);
+        assert_eq!(names(&prose_spans(&unit)), vec!["CDOP subgroup"]);
+    }
+
+    #[test]
+    fn a_comma_after_a_head_word_ends_the_name_before_it() {
+        let unit = Unit::new("All members of the Executive, Practice Group and others", false);
+        assert_eq!(names(&prose_spans(&unit)), vec!["Executive", "Practice Group"]);
     }
 
     #[test]

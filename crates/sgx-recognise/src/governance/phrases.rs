@@ -65,6 +65,11 @@ pub(super) static LED_BY_CHAIR: Cued = Cued::new(&["independent"], || {
 /// "Chair: Jane Doe" on a line of its own.
 pub(super) static CHAIR_LABEL: Cued =
     Cued::new(&["chair"], || Regex::new(r"(?im)^\W*chair(?:person)?\s*[:\-–]\s*([^\n]+)$").unwrap());
+/// "Independent chair: Jane Doe" inside a line: the chair's name, first and last.
+pub(super) static CHAIR_NAMED: Cued = Cued::new(&["chair"], || {
+    Regex::new(r"\b(?i:(?:independent\s+)?chair(?:man|person)?)\s*:\s*([A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+)")
+        .unwrap()
+});
 /// A signature: "Jane Doe, Director of X and Chair of the ABC".
 pub(super) static SIGNATURE: Cued = Cued::new(&["chair"], || {
     Regex::new(
@@ -85,12 +90,35 @@ pub(super) static CHAIR_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-/// "reports to", "report headline issues to", "reported regularly to", "provide updates to".
-pub(super) static REPORTS: Cued = Cued::new(&["report", "update", "accountable"], || {
+/// "reports to", "report headline issues to", "reported regularly to", "provide updates to",
+/// "sits directly below the Board" (a place in the structure).
+pub(super) static REPORTS: Cued = Cued::new(&["report", "update", "accountable", "sit"], || {
     Regex::new(concat!(
-        r"(?i)\b(?:(?:reports?|reported|reporting)",
+        r"(?i)\b(?:(?:(?:reports?|reported|reporting)",
         r"(?:\s+(?:[A-Za-z]+ly|back|in\s+turn|headline|issues|progress|findings|its|their))*",
-        r"|updates?|accountable)\s+to\s+(?:the\s+)?",
+        r"|updates?|accountable)\s+to",
+        r"|sits?\s+(?:directly\s+|immediately\s+)?(?:below|beneath|under(?:neath)?))\s+(?:the\s+)?(?:main\s+)?",
+    ))
+    .unwrap()
+});
+/// Words that give a body a chair, members or meetings when its name comes right after them:
+/// "Independent Chair of the Board", "Chairperson for the X Board", "chaired the Board",
+/// "Chair, XSCB", "members of the Board", "meeting of the X". ("Each body represented on the
+/// Board" is the statutory objective every board repeats, and says nothing of this one.)
+pub(super) static SEAT_BEFORE: Cued = Cued::new(&["chair", "member", "meeting"], || {
+    Regex::new(concat!(
+        r"(?i)\b(?:(?:vice[\s-]+)?chair(?:man|person|woman)?(?:\s*,\s*|\s+(?:of|for)\s+|\s+)",
+        r"|chair(?:ed|ing)\s+|(?:members?|membership)\s+of\s+|meetings?\s+of\s+)",
+        r"(?:the\s+)?",
+    ))
+    .unwrap()
+});
+/// Words that give the body named right before them a chair, members or meetings: "XSCB
+/// Independent Chair", "Board members", "XSCB meeting".
+pub(super) static SEAT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)^\s*(?:'s\s+|’s\s+)?(?:(?:independent|vice)[\s-]+)?",
+        r"(?:chair(?:man|person|woman)?|members|membership|meetings?)\b",
     ))
     .unwrap()
 });
@@ -110,7 +138,9 @@ pub(super) static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
 /// Mentions right after these words name a body the partnership only takes part in.
 pub(super) static PARTICIPATION: Cued = Cued::new(&["represent", "sit", "member"], || {
     Regex::new(concat!(
-        r"(?i)\b(?:represented\s+on|representation\s+on|sits?\s+on|members?\s+of|membership\s+of)",
+        // "is a member of": the partnership sits on it; "members of the Executive" are people.
+        r"(?i)\b(?:represented\s+on|representation\s+on|sits?\s+on",
+        r"|(?:is|are|as|be|become|becomes|became)\s+(?:an?\s+)?members?\s+of)",
         r"\s+(?:the\s+|every\s+|each\s+)?$",
     ))
     .unwrap()
@@ -140,6 +170,15 @@ pub(super) static WEAK_CONTEXT: Cued = Cued::new(
         .unwrap()
     },
 );
+/// Mentions in a list after these words are audiences the partnership sends its work to:
+/// "presented to the Health Board, the Police Board and the Leaders' Group".
+pub(super) static AUDIENCE_LIST: Cued = Cued::new(&["presented", "submitted", "circulated", "sent"], || {
+    Regex::new(concat!(
+        r"\b(?i:presented|submitted|circulated|sent)\s+(?i:to)\s+",
+        r"(?:[A-Z][A-Za-z’'&-]*|and|the|&|,|\s)*(?:,|\band|&)\s+(?:the\s+)?$",
+    ))
+    .unwrap()
+});
 /// A sentence about an outside organisation's arrangements.
 pub(super) static EXTERNAL_SENTENCE: Cued = Cued::new(
     &["department", "secretary", "ofsted", "home", "council", "nhs"],
@@ -170,8 +209,10 @@ pub(super) static NUMBERING: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that announce a list of the partnership's bodies.
 pub(super) static LIST_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\b(?:sub-?\s?groups|sub-?committees|subcommittees|committees|panels|networks",
-        r"|(?:working|task(?:\s+and\s+finish)?|steering|reference)\s+groups)\b",
+        r"(?i)\b(?:sub-?\s?groups|sub-?committees|subcommittees|committees|panels|networks|sub-?boards",
+        r"|(?:working|task(?:\s+and\s+finish)?|steering|reference|partnership|thematic|strategic",
+        r"|delivery|operational)\s+groups",
+        r"|governance\s+structure|structure\s+(?:that|which)\s+(?:includes?|comprises?))\b",
     ))
     .unwrap()
 });
@@ -189,7 +230,67 @@ pub(super) static LIST_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     let cue = LIST_CUE.as_str().trim_start_matches("(?i)");
     let count = format!(r"(?:following|\d+|{})", number_words_from(1));
     let counted = format!(r"\b{count}\s+(?:[A-Za-z0-9_'’-]+\s+){{0,2}}{cue}");
-    let listed = format!(r"{cue}\s+(?:are|include|is\s+made\s+up\s+of|comprise|consist\s+of)\b");
+    let listed =
+        format!(r"{cue}(?:\s+(?:are|include|is\s+made\s+up\s+of|comprise|consist\s+of)\b|\s*:?\s*$)");
     let alone = format!(r"^\W*(?:our\s+|the\s+|its\s+)?{cue}\W*$");
     Regex::new(&format!(r"(?i)(?:{counted}|{listed}|{alone})")).unwrap()
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seats_before_and_after_a_name() {
+        for before in
+            ["Independent Chair of the ", "Chairperson for ", "chaired the ", "Chair, ", "members of the "]
+        {
+            let text = format!("{before}X");
+            let m = SEAT_BEFORE.find(&text).unwrap_or_else(|| panic!("{before}"));
+            assert_eq!(m.end(), text.len() - 1, "{before}");
+        }
+        for after in [" Independent Chair", " members", "’s Vice Chair", " meetings"] {
+            assert!(SEAT_AFTER.is_match(after), "{after}");
+        }
+        assert!(!SEAT_AFTER.is_match(" reports to the Board"));
+    }
+
+    #[test]
+    fn every_name_of_an_audience_list() {
+        let before = "It will be presented to the Heath Board, the Police Board and the ";
+        assert!(AUDIENCE_LIST.is_match(before));
+        assert!(!AUDIENCE_LIST.is_match("It was presented to the Heath Board and then the work of the "));
+        // The first name of the list is read by itself.
+        assert!(!AUDIENCE_LIST.is_match("A paper was presented to the "));
+    }
+
+    #[test]
+    fn lists_of_the_structure_are_announced() {
+        for intro in [
+            "Our work is delivered through a governance structure that includes:",
+            "The four thematic multi-agency partnership groups are:",
+            "The Board has the following subgroups:",
+        ] {
+            assert!(LIST_INTRO.is_match(intro), "{intro}");
+        }
+        assert!(!LIST_INTRO.is_match("Priority groups of children include:"));
+    }
+
+    #[test]
+    fn the_partnership_takes_part_in_what_it_is_a_member_of() {
+        assert!(PARTICIPATION.is_match("The partnership is a member of the "));
+        assert!(!PARTICIPATION.is_match("All members of the "), "members of a body are people");
+    }
+
+    #[test]
+    fn a_place_below_the_board_is_a_reporting_line() {
+        let m = REPORTS.find("The Business Group sits directly below the main Board").unwrap();
+        assert_eq!(m.as_str(), "sits directly below the main ");
+    }
+
+    #[test]
+    fn a_chair_named_inside_a_line() {
+        let c = CHAIR_NAMED.captures("Approved on 4 May Independent chair: Amy Larkin Report").unwrap();
+        assert_eq!(&c[1], "Amy Larkin");
+    }
+}

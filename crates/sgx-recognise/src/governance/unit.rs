@@ -85,7 +85,11 @@ impl Unit {
                 self.sent_start.push(self.toks[0].start);
             } else {
                 let gap = self.gap(k);
-                if gap.contains(['.', '!', '?', ';', ':', '•']) || (hard_lines && gap.contains('\n')) {
+                // The full stop of an initialism of three letters or more ("S.H.I.E.L.D.") ends no
+                // sentence.
+                let initialism = gap.trim() == "." && self.tok(k - 1).matches('.').count() >= 2;
+                let ends = gap.contains(['.', '!', '?', ';', ':', '•']) && !initialism;
+                if ends || (hard_lines && gap.contains('\n')) {
                     n += 1;
                     self.sent_start.push(self.toks[k].start);
                 }
@@ -155,6 +159,11 @@ mod tests {
         assert_eq!(unit.tok(0), "The");
         assert_eq!(unit.name(1, 3), "Lantern Review Group");
         assert_eq!(unit.acronym_near(unit.toks[1].start, unit.toks[3].end).as_deref(), Some("LRG"));
+    }
+
+    #[test]
+    fn an_initialism_ends_no_sentence() {
+        assert_eq!(Unit::new("The F.O.X. Executive met. It agreed.", false).sent_start.len(), 2);
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub(super) fn head_of(tok: &str) -> Option<(Head, bool)> {
     let singular = |s: &str| match s {
         "board" => Some(Head::Board),
         "group" | "subgroup" | "sub-group" | "committee" | "sub-committee" | "subcommittee" | "panel"
-        | "network" | "forum" => Some(Head::Group),
+        | "network" | "forum" | "sub-board" | "subboard" => Some(Head::Group),
         "partnership" => Some(Head::Partnership),
         "executive" => Some(Head::Executive),
         _ => None,
@@ -125,12 +125,14 @@ const OUTSIDE_WORDS: &[&str] = &[
     // Councils, services and regulators.
     r"councils?", "police", "constabulary", "nhs", r"trusts?", r"hospitals?", "ofsted", "department",
     "government", "national", "commissioning", r"ccgs?", "icb", "integrated care",
-    r"health and well-?being", "community safety", "crime", "justice", "youth offending",
+    r"health\s+and\s+well[\s-]?being", "community safety", "crime", "justice", "youth offending",
     // Boards and panels of other structures.
     "improvement board", "assurance board", r"safeguarding adults?", r"adults? safeguarding",
     "university", "home office", "cqc", r"schools? forum", "parliament", "corporate parenting",
     "overview and scrutiny", "scrutiny committee", "fostering panel", "adoption panel",
     "admissions panel", "fair access", "mappa", "marac", "regional", "sub-regional",
+    // The committees safeguarding boards replaced.
+    "area child protection committee", "acpc",
 ];
 
 pub(super) static OUTSIDE: LazyLock<Regex> = LazyLock::new(|| {

@@ -5,8 +5,8 @@ use super::Scan;
 use crate::governance::fact::{Fact, FactKind, Fallback};
 use crate::governance::mention::Kind;
 use crate::governance::phrases::{
-    ANAPHOR, CELL_TO, CHAIRED_BY, CHAIRED_INDEPENDENTLY, CHAIR_LABEL, CHAIR_TAIL, DISTRIBUTIVE,
-    FREQ_MEETINGS, FREQ_RE, LED_BY_CHAIR, MEETS, REPORTS, SIGNATURE,
+    ANAPHOR, CELL_TO, CHAIRED_BY, CHAIRED_INDEPENDENTLY, CHAIR_LABEL, CHAIR_NAMED, CHAIR_TAIL, DISTRIBUTIVE,
+    FREQ_MEETINGS, FREQ_RE, LED_BY_CHAIR, MEETS, REPORTS, SEAT_AFTER, SEAT_BEFORE, SIGNATURE,
 };
 use crate::governance::unit::Unit;
 use crate::governance::vocab::head_of;
@@ -34,9 +34,18 @@ impl Scan<'_> {
         for c in CHAIR_LABEL.captures_iter(text) {
             self.fact(unit, FactKind::Chair, chair_value(&c[1]), c.get(0).unwrap().start(), fallback, None);
         }
+        for c in CHAIR_NAMED.captures_iter(text) {
+            let at = c.get(0).unwrap().start();
+            // A label opening its line is read by CHAIR_LABEL.
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            if text[line_start..at].chars().any(char::is_alphanumeric) {
+                self.fact(unit, FactKind::Chair, c[1].to_string(), at, fallback, None);
+            }
+        }
         if signatures {
             self.signatures(unit);
         }
+        self.seats(unit);
         self.meets_facts(unit, fallback);
         let mut announced = None;
         for m in REPORTS.find_iter(&unit.work) {
@@ -120,6 +129,24 @@ impl Scan<'_> {
             if let Some(f) = before {
                 self.push_direct(FactKind::Meets, m.as_str().to_string(), f.id);
             }
+        }
+    }
+
+    /// "Chair of the Board", "XSCB Independent Chair", "members of the Board": the body named
+    /// there has a chair, members or meetings.
+    pub(super) fn seats(&mut self, unit: &Unit) {
+        let mut seated: Vec<usize> =
+            SEAT_BEFORE.find_iter(&unit.work).filter_map(|m| mention_at(unit, m.end())).collect();
+        seated.extend(
+            unit.found
+                .iter()
+                .filter(|f| SEAT_AFTER.is_match(&unit.work[unit.toks[f.last].end..]))
+                .map(|f| f.id),
+        );
+        seated.sort_unstable();
+        seated.dedup();
+        for m in seated {
+            self.push_direct(FactKind::Presented, String::new(), m);
         }
     }
 

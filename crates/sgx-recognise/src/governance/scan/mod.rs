@@ -5,6 +5,7 @@
 //! announced for a list after it. Each kind of block has its own file.
 
 mod chart;
+mod contents;
 mod facts;
 mod prose;
 mod table;
@@ -17,10 +18,10 @@ use sgx_model::{Evidence, GlossaryEntry, Partnership};
 
 use self::chart::is_name_line;
 use self::prose::{in_glossary, list_intro, ListIntro};
-use super::fact::Fact;
-use super::mention::{initials, Kind, Mention, Namer, Source};
+use super::fact::{Fact, FactKind};
+use super::mention::{initials, Kind, Mention, Namer, Source, Veto};
 use super::names::{prose_spans, Span};
-use super::phrases::NUMBERING;
+use super::phrases::{NUMBERING, SEAT_AFTER};
 use super::unit::{Placed, Unit};
 use super::vocab::is_acronym;
 use crate::actions::ActionTables;
@@ -73,6 +74,10 @@ impl<'p> Scan<'p> {
         let blocks = &ctx.doc.blocks;
         let mut i = 0;
         while i < blocks.len() {
+            if let Some(end) = self.contents(blocks, i) {
+                i = end;
+                continue;
+            }
             if let Some(end) = self.chart(blocks, i) {
                 i = end;
                 continue;
@@ -137,7 +142,7 @@ impl<'p> Scan<'p> {
         self.sections.push((level, body));
     }
 
-    fn heading(&mut self, text: &str, level: u8, ev: Evidence, block: usize) {
+    pub(super) fn heading(&mut self, text: &str, level: u8, ev: Evidence, block: usize) {
         let stripped = NUMBERING.replace(&clean(text), "").to_string();
         let mut unit = Unit::new(&stripped, true);
         let spans = prose_spans(&unit);
@@ -165,10 +170,41 @@ impl<'p> Scan<'p> {
         ev: Evidence,
         order: (usize, usize),
     ) -> Option<usize> {
-        let mention = self.namer.mention(unit, span, source, ev, order)?;
+        if span.role {
+            self.seat(unit, span, source, ev, order);
+            return None;
+        }
+        let mut mention = self.namer.mention(unit, span, source, ev, order)?;
+        if mention.veto == Veto::None && self.coordinated_with_outside(unit, span) {
+            mention.veto = Veto::Weak;
+        }
         let id = self.mentions.len();
         self.mentions.push(mention);
         unit.found.push(Placed { id, first: span.first, last: span.last });
         Some(id)
+    }
+
+    /// "the Health Board and Adult Board, Neglect Strategy Group": a name coordinated right
+    /// after an outside organisation's is one of its kind.
+    fn coordinated_with_outside(&self, unit: &Unit, span: &Span) -> bool {
+        let Some(prev) = unit.found.last().filter(|p| p.last < span.first) else { return false };
+        let between = unit.work[unit.toks[prev.last].end..unit.toks[span.first].start].trim().to_lowercase();
+        let between = between.strip_suffix(" the").or(between.strip_suffix("the")).unwrap_or(&between).trim();
+        matches!(between, "," | "and" | "&" | ", and") && self.mentions[prev.id].kind == Kind::Outside
+    }
+
+    /// "Board members", "Board Chair": the words name people, yet they show the body has
+    /// members or a chair. The body is registered, but it founds nothing and is no subject.
+    fn seat(&mut self, unit: &Unit, span: &Span, source: Source, ev: Evidence, order: (usize, usize)) {
+        if !SEAT_AFTER.is_match(&unit.work[unit.toks[span.last].end..]) {
+            return;
+        }
+        let named = Span { role: false, ..span.clone() };
+        if let Some(mut mention) = self.namer.mention(unit, &named, source, ev, order) {
+            mention.creates = false;
+            self.mentions.push(mention);
+            let id = self.mentions.len() - 1;
+            self.facts.push(Fact::about(FactKind::Presented, String::new(), id, None));
+        }
     }
 }

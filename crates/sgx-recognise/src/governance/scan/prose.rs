@@ -1,22 +1,43 @@
 //! Paragraphs and lists: names in running text, and the lists a paragraph announces as the
 //! partnership's subgroups.
 
+use std::sync::LazyLock;
+
+use regex_lite::Regex;
 use sgx_ir::ListItem;
 use sgx_model::Evidence;
 
+use super::chart::is_name_line;
 use super::Scan;
 use crate::governance::fact::{Fact, FactKind, Fallback};
 use crate::governance::mention::{Kind, Source};
 use crate::governance::names::{cell_spans, prose_spans};
-use crate::governance::phrases::LIST_INTRO;
+use crate::governance::phrases::{FREQ_RE, LIST_INTRO};
 use crate::governance::unit::Unit;
 use crate::governance::vocab::is_cap;
-use crate::util::{evidence, Context};
+use crate::util::{clean, evidence, Context};
 use crate::vocab::is_glossary_heading;
 
 /// A line of at most this many words, capitalised and without a full stop, is a label or a
 /// chart box rather than wrapped prose; a list item's label is at most this long too.
 const LABEL_LINE_WORDS: usize = 8;
+
+/// A field of a body's entry on a subgroups page: "Frequency: Quarterly", "Remit: …".
+static FIELD_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)^\W*(frequency(?:\s+of\s+meetings)?|meetings?|meets|membership|members|remit|aims?|purpose",
+        r"|chair(?:person)?|terms\s+of\s+reference)\s*:\s*(.*)$",
+    ))
+    .unwrap()
+});
+static FREQUENCY_FIELD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(?:frequency|meet)").unwrap());
+
+/// A frequency field without a recognised frequency is kept as printed when it has at most
+/// this many words ("Virtual Group", "As required").
+const FREQUENCY_FIELD_WORDS: usize = 5;
+
+/// The level a body's name line opens its section at: below every printed heading.
+const FIELD_NAME_LEVEL: u8 = 7;
 
 /// A paragraph or item ending "Four subgroups report to the Business Group:" announces that
 /// the list after it names subgroups (reporting to that body).
@@ -39,6 +60,10 @@ pub(super) fn in_glossary(ctx: &Context, i: usize) -> bool {
 impl Scan<'_> {
     /// A paragraph or list item; returns what it announces for a list that follows it.
     pub(super) fn prose(&mut self, text: &str, ev: Evidence, block: usize) -> Option<ListIntro> {
+        if text.lines().count() > 1 && text.lines().any(|l| FIELD_LINE.is_match(l)) {
+            self.fields(text, ev, block);
+            return None;
+        }
         // Short capitalised lines are boxes or labels; anything else is wrapped prose.
         let label_line = |l: &str| {
             l.split_whitespace().count() <= LABEL_LINE_WORDS
@@ -53,6 +78,30 @@ impl Scan<'_> {
         let fallback = Fallback::Section(self.section_body());
         let target = self.facts_of(&unit, &fallback, true);
         list_intro(&unit, target)
+    }
+
+    /// A body's name on a line of its own with its fields under it ("Frequency: Quarterly",
+    /// "Membership: …", "Remit: …"): the frequency is the named body's, as printed.
+    pub(super) fn fields(&mut self, text: &str, ev: Evidence, block: usize) {
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            match FIELD_LINE.captures(line) {
+                Some(c) if FREQUENCY_FIELD.is_match(&c[1]) => {
+                    let value = clean(&c[2]);
+                    let freq = FREQ_RE.find(&value).map(|m| m.as_str().to_string());
+                    let short = (1..=FREQUENCY_FIELD_WORDS).contains(&value.split_whitespace().count());
+                    if let (Some(v), Some(body)) = (freq.or(short.then_some(value)), self.section_body()) {
+                        self.push_direct(FactKind::Meets, v, body);
+                    }
+                }
+                Some(c) => {
+                    self.prose(&c[2], ev.clone(), block);
+                }
+                None if is_name_line(line) => self.heading(line, FIELD_NAME_LEVEL, ev.clone(), block),
+                None => {
+                    self.prose(line, ev.clone(), block);
+                }
+            }
+        }
     }
 
     pub(super) fn list(&mut self, items: &[ListItem], block: usize, intro: Option<&ListIntro>) {
@@ -75,10 +124,12 @@ impl Scan<'_> {
     pub(super) fn listed_item(&mut self, text: &str, ev: Evidence, block: usize, intro: &ListIntro) {
         let mut unit = Unit::new(text, false);
         let mut subject = None;
-        for span in prose_spans(&unit) {
-            // The name the item opens with is the listed body; the rest is prose.
+        for mut span in prose_spans(&unit) {
+            // The name the item opens with is the listed body, capitals or not ("Strategic
+            // management group"); the rest is prose.
             let opens = subject.is_none() && span.first <= 1 && !span.bare;
-            let source = if opens { Source::Column } else { Source::Prose };
+            let source = if opens { Source::Listed } else { Source::Prose };
+            span.has_cap |= opens;
             let id = self.register(&mut unit, &span, source, ev.clone(), (block, 0));
             if opens {
                 subject = id.filter(|&m| self.mentions[m].kind == Kind::Body);
@@ -105,7 +156,25 @@ impl Scan<'_> {
         let mut unit = Unit::new(label, true);
         let spans = cell_spans(&unit, true);
         let span = spans.first().filter(|s| s.first == 0 && !s.bare)?;
-        self.register(&mut unit, span, Source::Column, ev, (block, 0))
+        self.register(&mut unit, span, Source::Listed, ev, (block, 0))
             .filter(|&m| self.mentions[m].kind == Kind::Body)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_lines_of_a_subgroup_entry() {
+        let c = FIELD_LINE.captures("Frequency: Virtual Group").unwrap();
+        assert!(FREQUENCY_FIELD.is_match(&c[1]));
+        assert_eq!(&c[2], "Virtual Group");
+        let c = FIELD_LINE.captures("Frequency of meetings: Quarterly").unwrap();
+        assert!(FREQUENCY_FIELD.is_match(&c[1]));
+        assert!(FIELD_LINE
+            .captures("Remit: The group reviews cases.")
+            .is_some_and(|c| !FREQUENCY_FIELD.is_match(&c[1])));
+        assert!(!FIELD_LINE.is_match("The frequency of visits: weekly is enough"));
     }
 }
