@@ -10,21 +10,17 @@ use std::sync::LazyLock;
 use regex_lite::Regex;
 use sgx_ir::{BlockKind, ListItem, Style};
 
+use super::around::{ends_document, intro_before, last_sentences, opened_section, section_of};
 use super::title::title_of;
 use super::vocab::priority_cue;
 use super::{inline, labelled, subsections, table, Candidate, Form, Item};
 use crate::actions::ActionTables;
-use crate::util::{any_number, clean, evidence, heading_text, words, Context};
+use crate::util::{any_number, evidence, words, Context};
 
 /// A number printed at the start of an item's text ("II. Schools are safe").
 static LEADING_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\(?(\d{1,2}|[ivxIVX]{1,4})[.):]\s+(.*)$").unwrap());
 
-/// Sentences that introduce a list have at most this many words (the rest of a long
-/// paragraph before a list is not its introduction).
-const INTRO_WORDS: usize = 60;
-/// The sentences before a list read as its introduction.
-const INTRO_SENTENCES: usize = 2;
 /// A bold lead-in of at most this many words is a priority's title.
 const LEAD_IN_TITLE_WORDS: usize = 15;
 /// A line run into a list item that has at least this many words and ends a sentence is
@@ -236,72 +232,6 @@ fn sections(actions: &ActionTables) -> Option<Candidate> {
     Some(c)
 }
 
-/// The sentences introducing a list that starts block `i`: the end of the paragraph just
-/// before it (a heading there counts as the list's heading, not as its introduction).
-pub fn intro_before(ctx: &Context, i: usize) -> Vec<String> {
-    let Some(prev) = i.checked_sub(1).map(|p| &ctx.doc.blocks[p]) else { return Vec::new() };
-    match &prev.kind {
-        BlockKind::Paragraph { text } if heading_text(prev).is_none() => last_sentences(&text.text),
-        _ => Vec::new(),
-    }
-}
-
-/// The last sentences of `text` (its last line), closest first, within the introduction's
-/// length.
-pub fn last_sentences(text: &str) -> Vec<String> {
-    let Some(line) = text.split('\n').map(str::trim).rfind(|l| !l.is_empty()) else { return Vec::new() };
-    let mut out = Vec::new();
-    let mut words = 0;
-    for sentence in sentences(line).into_iter().rev().take(INTRO_SENTENCES) {
-        words += sentence.split_whitespace().count();
-        if words > INTRO_WORDS && !out.is_empty() {
-            break;
-        }
-        out.push(clean(sentence));
-    }
-    out
-}
-
-/// The sentences of one line: split after ".", "?" or "!" followed by a space and a capital.
-pub fn sentences(line: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (k, _) in line.match_indices(['.', '?', '!']) {
-        let rest = &line[k + 1..];
-        let next = rest.trim_start();
-        if rest.len() > next.len() && next.starts_with(|c: char| c.is_uppercase() || c == '“' || c == '"') {
-            out.push(line[start..=k].trim());
-            start = k + 1;
-        }
-    }
-    let tail = line[start..].trim();
-    if !tail.is_empty() {
-        out.push(tail);
-    }
-    out
-}
-
-/// The heading of the section block `i` opens: `i` follows the heading, or follows it after
-/// one short introducing paragraph.
-pub fn opened_section(ctx: &Context, i: usize) -> Option<String> {
-    let h = ctx.section[i]?;
-    let short_intro = |b: usize| {
-        ctx.doc.blocks[b].as_paragraph().is_some_and(|t| t.text.split_whitespace().count() <= INTRO_WORDS)
-    };
-    let opens = i == h + 1 || (i == h + 2 && short_intro(h + 1));
-    opens.then(|| ctx.section_title(i)).flatten()
-}
-
-/// The heading block `i` sits under, lower-cased.
-pub fn section_of(ctx: &Context, i: usize) -> Option<String> {
-    ctx.section_title(i)
-}
-
-/// No text follows block `i`: a list ending there may be cut off by the end of an excerpt.
-pub fn ends_document(ctx: &Context, i: usize) -> bool {
-    ctx.doc.blocks[i + 1..].iter().all(|b| b.plain_text().trim().is_empty() && heading_text(b).is_none())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,15 +247,6 @@ mod tests {
         let (own, prose) = split_prose("To improve the way we work and to\nensure lessons are acted upon;");
         assert!(prose.is_none());
         assert!(own.ends_with("acted upon;"));
-    }
-
-    #[test]
-    fn intro_is_the_last_sentences() {
-        assert_eq!(
-            last_sentences("We met. The Board chose five priorities for the year.  These are:"),
-            vec!["These are:", "The Board chose five priorities for the year."]
-        );
-        assert_eq!(sentences("One. two. Three"), vec!["One. two.", "Three"]);
     }
 
     #[test]

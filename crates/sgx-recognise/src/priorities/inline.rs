@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex_lite::Regex;
 use sgx_ir::Provenance;
 
-use super::candidates::{ends_document, intro_before, last_sentences, opened_section, section_of, sentences};
+use super::around::{ends_document, intro_before, last_sentences, opened_section, section_of, sentences};
 use super::title::{title_of, trim_joiners};
 use super::vocab::announced_count;
 use super::{Candidate, Form, Item};

@@ -9,33 +9,13 @@ use std::sync::LazyLock;
 use regex_lite::Regex;
 use sgx_ir::{BlockKind, Provenance, Style, Text};
 
-use super::candidates::{ends_document, intro_before, last_sentences, opened_section, section_of};
+use super::around::{ends_document, intro_before, last_sentences, opened_section, section_of};
+use super::label::label;
 use super::table::is_contents;
 use super::title::title_of;
 use super::{Candidate, Form, Item, LabelNoun, Rank};
 use crate::actions::ActionTables;
-use crate::util::{any_number, clean, evidence, Context, Cued};
-use crate::vocab::number_words_from;
-
-/// A label's number: digits, a Roman numeral, a number word or a capital letter.
-fn number() -> String {
-    format!(r"\d{{1,2}}|[ivxIVX]{{1,4}}|(?i:{})|[A-H]", number_words_from(1))
-}
-
-/// What may follow a label's number: a separator, spaces, or the end of the line (not more
-/// digits: "Priorities 2013-2016" is no label).
-const AFTER_NUMBER: &str = r"(?:\s*([:.\-–—,)])\s*|\s+|$)(.*)$";
-
-static PRIORITY_LABEL: Cued = Cued::new(&["priorit"], || {
-    let qualifier = r"(?:[A-Z]{2,6}\s+)?(?i:(?:strategic|key|our|business|thematic)\s+)?";
-    let noun = r"(?i:priority|priorities)\s+(?i:(?:area|theme|no\.?)\s*)?";
-    Regex::new(&format!(r"^\s*{qualifier}{noun}({}){AFTER_NUMBER}", number())).unwrap()
-});
-
-static OTHER_LABEL: Cued = Cued::new(&["theme", "aim", "objective", "outcome", "goal", "ambition"], || {
-    let noun = r"(?i:(?:strategic|key|our)\s+)?(?i:theme|aim|objective|outcome|goal|ambition)\s+";
-    Regex::new(&format!(r"^\s*{noun}({}){AFTER_NUMBER}", number())).unwrap()
-});
+use crate::util::{clean, evidence, Context};
 
 /// Dot leaders, or a page number after the title: a line of a contents list.
 static CONTENTS_ENTRY: LazyLock<Regex> =
@@ -47,33 +27,6 @@ fn is_contents_entry(line: &str) -> bool {
 
 /// A title on the line after a lone label has at most this many words.
 const NEXT_LINE_TITLE_WORDS: usize = 25;
-
-/// A label at the start of `line`: its kind, number and the rest of the line.
-fn label(line: &str) -> Option<(LabelNoun, u32, &str)> {
-    let (noun, c) = match PRIORITY_LABEL.captures(line) {
-        Some(c) => (LabelNoun::Priority, c),
-        None => (LabelNoun::Other, OTHER_LABEL.captures(line)?),
-    };
-    let printed = c.get(1)?.as_str();
-    let separator = c.get(2).map_or("", |m| m.as_str());
-    let rest = c.get(3).map_or("", |m| m.as_str());
-    let letter = printed.len() == 1 && printed.chars().all(|ch| ch.is_ascii_uppercase());
-    let number = match any_number(printed) {
-        Some(n) => n,
-        // "Strategic Priority B:" — a letter needs a separator or the end of the line, so
-        // that "Priority A focus on…" is not read as one.
-        None if letter && (!separator.is_empty() || rest.is_empty()) => {
-            u32::from(printed.as_bytes()[0] - b'A') + 1
-        }
-        None => return None,
-    };
-    Some((noun, number, rest))
-}
-
-/// The text after a label at the start of `line`, if it opens with one.
-pub fn strip_label(line: &str) -> Option<&str> {
-    label(line).map(|(_, _, rest)| rest)
-}
 
 /// One label as read, before the labels are grouped into lists.
 struct Labelled {

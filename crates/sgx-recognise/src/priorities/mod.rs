@@ -36,9 +36,11 @@
 //! paired, so that list gives nothing. A complete list that is the very last text of a
 //! document, unpunctuated and ending in a word found nowhere else, reads as cut off.
 
+mod around;
 mod candidates;
 mod emit;
 mod inline;
+mod label;
 mod labelled;
 mod score;
 mod subsections;

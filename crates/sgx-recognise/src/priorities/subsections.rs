@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex_lite::Regex;
 use sgx_ir::{BlockKind, Provenance};
 
-use super::candidates::{opened_section, section_of};
+use super::around::{opened_section, section_of};
 use super::title::title_of;
 use super::vocab::priority_cue;
 use super::{Candidate, Form, Item, Rank};

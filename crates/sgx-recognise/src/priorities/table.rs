@@ -34,9 +34,9 @@ pub fn candidates(ctx: &Context, actions: &ActionTables) -> Option<Candidate> {
         }
         let c = list.get_or_insert_with(|| {
             let mut c = Candidate::new(Form::Table, i);
-            c.intro = super::candidates::intro_before(ctx, i);
-            c.heading = super::candidates::opened_section(ctx, i);
-            c.section = super::candidates::section_of(ctx, i);
+            c.intro = super::around::intro_before(ctx, i);
+            c.heading = super::around::opened_section(ctx, i);
+            c.section = super::around::section_of(ctx, i);
             c
         });
         c.items.extend(items);

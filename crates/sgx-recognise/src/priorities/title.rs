@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
-use super::labelled::strip_label;
+use super::label::strip_label;
 use crate::util::clean;
 
 /// "… led by X", "… led on behalf of the Board by X": who leads it, not what it is.
@@ -52,7 +52,7 @@ fn first_sentence_of_described(s: &str) -> &str {
     if s.split_whitespace().count() <= DESCRIBED_ITEM_WORDS {
         return s;
     }
-    let sentences = super::candidates::sentences(s);
+    let sentences = super::around::sentences(s);
     match sentences.first() {
         Some(first) if sentences.len() > 1 && first.split_whitespace().count() <= TITLE_SENTENCE_WORDS => {
             first
