@@ -257,7 +257,7 @@ impl Work<'_> {
             });
             // Inputs that cannot be read are settled here; the rest become one job per
             // document, in input order, its copies with it.
-            let mut job_of: std::collections::HashMap<DocumentId, usize> = std::collections::HashMap::new();
+            let mut job_of: std::collections::BTreeMap<DocumentId, usize> = std::collections::BTreeMap::new();
             let mut jobs: Vec<Job> = Vec::new();
             for (index, (input, id)) in inputs.iter().zip(ids).enumerate() {
                 match id {
@@ -267,10 +267,10 @@ impl Work<'_> {
                         self.progress.advance();
                     }
                     Ok(id) => match job_of.entry(id.clone()) {
-                        std::collections::hash_map::Entry::Occupied(job) => {
+                        std::collections::btree_map::Entry::Occupied(job) => {
                             jobs[*job.get()].members.push((index, input.path.as_path()));
                         }
-                        std::collections::hash_map::Entry::Vacant(job) => {
+                        std::collections::btree_map::Entry::Vacant(job) => {
                             job.insert(jobs.len());
                             jobs.push(Job { id, members: vec![(index, input.path.as_path())] });
                         }

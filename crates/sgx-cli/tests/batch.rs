@@ -3,7 +3,7 @@
 //! are incremental; a batch killed half-way completes on the next run with nothing duplicated
 //! or half-written; `--out` is kept away from the inputs.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -239,7 +239,7 @@ fn a_batch_killed_half_way_completes_on_the_next_run_without_duplicates_or_parti
         .iter()
         .map(|d| d["document_id"].as_str().unwrap().to_string())
         .collect();
-    assert_eq!(ids.iter().collect::<HashSet<_>>().len(), total, "no duplicate");
+    assert_eq!(ids.iter().collect::<BTreeSet<_>>().len(), total, "no duplicate");
     assert_exports_agree(&out);
 }
 
@@ -711,7 +711,7 @@ fn copy_corpus_samples(dir: &Path) -> Vec<String> {
         .filter(|p| p.is_file())
         .collect();
     files.sort();
-    let mut seen = HashSet::new();
+    let mut seen = BTreeSet::new();
     let mut names = Vec::new();
     for f in files {
         let ext = f.extension().map(|e| e.to_string_lossy().to_string()).unwrap_or_default();
@@ -805,12 +805,12 @@ fn csv_rows(path: &Path) -> usize {
 fn assert_exports_agree(out: &Path) {
     let docs = read_jsonl(&out.join("documents.jsonl"));
     let ids: Vec<String> = docs.iter().map(|d| d["document_id"].as_str().unwrap().to_string()).collect();
-    assert_eq!(ids.iter().collect::<HashSet<_>>().len(), ids.len(), "each document once");
-    let stored_ids: HashSet<String> =
+    assert_eq!(ids.iter().collect::<BTreeSet<_>>().len(), ids.len(), "each document once");
+    let stored_ids: BTreeSet<String> =
         stored(out).iter().map(|p| p.file_stem().unwrap().to_string_lossy().to_string()).collect();
     assert_eq!(
         stored_ids,
-        ids.iter().cloned().collect::<HashSet<_>>(),
+        ids.iter().cloned().collect::<BTreeSet<_>>(),
         "documents/ holds exactly the exported documents"
     );
     for doc in &docs {

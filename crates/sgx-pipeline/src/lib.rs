@@ -142,7 +142,7 @@ mod tests {
         extract(b"# Greyford Safeguarding Partnership\n", "plan.md", &mut |s| seen.push(s)).unwrap();
         assert_eq!(Stage::ALL[1..], seen[..], "all but Read, which extract (from bytes) skips");
         assert_eq!(Stage::ALL[0], Stage::Read);
-        let names: std::collections::HashSet<&str> = Stage::ALL.iter().map(|s| s.as_str()).collect();
+        let names: std::collections::BTreeSet<&str> = Stage::ALL.iter().map(|s| s.as_str()).collect();
         assert_eq!(names.len(), Stage::ALL.len());
     }
 

@@ -28,7 +28,7 @@ use crate::table_roles::{is_header_copy, row_provenance, LEAD_HEADER, SUBGROUP_H
 use crate::util::{clean, evidence, provenance_of, split_names, Context};
 use crate::vocab::{month_abbreviations, month_number, number_words_from};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Role {
     Ref,
     Objective,
@@ -114,7 +114,7 @@ impl Columns {
         let grid = table.text_grid();
         for (r, row) in grid.iter().enumerate().take(HEADER_SEARCH_ROWS) {
             let roles: Vec<Vec<Role>> = row.iter().map(|h| roles_of(h)).collect();
-            let distinct: std::collections::HashSet<_> = roles.iter().flatten().collect();
+            let distinct: std::collections::BTreeSet<_> = roles.iter().flatten().collect();
             let core = distinct.contains(&&Role::Task) || distinct.contains(&&Role::Objective);
             let support =
                 [Role::Lead, Role::Timescale, Role::Measure].iter().filter(|x| distinct.contains(x)).count();

@@ -125,7 +125,7 @@ impl Exports {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::{BTreeSet, HashSet};
+    use std::collections::BTreeSet;
 
     use super::*;
     use crate::tables::tests::sample;
@@ -161,10 +161,10 @@ mod tests {
 
     #[test]
     fn names_and_files_are_unique() {
-        let names: HashSet<&str> = EXPORTS.iter().map(ExportFormat::name).collect();
+        let names: BTreeSet<&str> = EXPORTS.iter().map(ExportFormat::name).collect();
         assert_eq!(names.len(), EXPORTS.len(), "two exports share a --format name");
         let files: Vec<String> = EXPORTS.iter().flat_map(ExportFormat::files).collect();
-        assert_eq!(files.iter().collect::<HashSet<_>>().len(), files.len(), "two exports write one file");
+        assert_eq!(files.iter().collect::<BTreeSet<_>>().len(), files.len(), "two exports write one file");
         for format in EXPORTS {
             assert_eq!(ExportFormat::named(format.name()), Some(format));
         }

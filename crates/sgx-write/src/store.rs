@@ -8,7 +8,7 @@
 //! batch's worker processes write models into the store folder themselves
 //! ([`DocumentStore::write_new`]) and the batch moves them into place ([`DocumentStore::adopt`]).
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
@@ -127,7 +127,7 @@ impl DocumentStore {
 
     /// Delete stored documents not in `keep`, so the store matches the last run's exports.
     /// Only files named like `<id>.json` are touched. Returns how many were deleted.
-    pub fn retain(&self, keep: &HashSet<DocumentId>) -> Result<usize, WriteError> {
+    pub fn retain(&self, keep: &BTreeSet<DocumentId>) -> Result<usize, WriteError> {
         let entries = std::fs::read_dir(&self.dir).map_err(WriteError::io(&self.dir))?;
         let mut removed = 0;
         for entry in entries.flatten() {
@@ -170,7 +170,7 @@ mod tests {
         assert_eq!(stamp.paths, paths);
         assert!(store.stamp(&other).unwrap().paths.is_empty());
         std::fs::write(store.dir().join("notes.json"), "{}").unwrap();
-        assert_eq!(store.retain(&HashSet::from([id.clone()])).unwrap(), 1);
+        assert_eq!(store.retain(&BTreeSet::from([id.clone()])).unwrap(), 1);
         assert!(store.path_of(&id).exists() && !store.path_of(&other).exists());
         assert!(store.dir().join("notes.json").exists(), "files not named like an id are not touched");
     }

@@ -517,7 +517,7 @@ pub(crate) mod tests {
                 assert_eq!((kind.count)(&doc), (table.rows)(&id, &doc).len(), "{}", table.name);
             }
         }
-        let keys: std::collections::HashSet<&str> = fact_kinds().map(|k| k.key).collect();
+        let keys: std::collections::BTreeSet<&str> = fact_kinds().map(|k| k.key).collect();
         assert_eq!(keys.len(), fact_kinds().count(), "each kind has its own key in summary.json");
     }
 

@@ -3,7 +3,7 @@
 //! `--jobs` is. Only outcomes (ids and reasons) wait here for their turn; each document's model
 //! is read back from the store when it is written, so memory stays flat.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::Path;
 
@@ -56,7 +56,7 @@ pub struct Exporter<'a> {
     exports: Exports,
     errors: AtomicFile,
     summary: Summary,
-    exported: HashSet<DocumentId>,
+    exported: BTreeSet<DocumentId>,
     next: usize,
     waiting: BTreeMap<usize, Finished<'a>>,
 }
@@ -64,7 +64,7 @@ pub struct Exporter<'a> {
 /// What a finished batch wrote: the exports and errors.jsonl complete on disk, not yet in place.
 pub struct Written {
     pub summary: Summary,
-    pub exported: HashSet<DocumentId>,
+    pub exported: BTreeSet<DocumentId>,
     pub staged: Vec<Staged>,
 }
 
@@ -82,7 +82,7 @@ impl<'a> Exporter<'a> {
             exports,
             errors,
             summary,
-            exported: HashSet::new(),
+            exported: BTreeSet::new(),
             next: 0,
             waiting: BTreeMap::new(),
         })

@@ -51,7 +51,7 @@ pub fn collect(args: &[PathBuf], stdin: impl BufRead) -> Inputs {
             inputs.files.push(Input { path, problem: None });
         }
     }
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = std::collections::BTreeSet::new();
     inputs.files.retain(|f| seen.insert(f.path.clone()));
     inputs
 }

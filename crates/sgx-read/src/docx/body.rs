@@ -546,7 +546,7 @@ struct TableGrid {
     rows: Vec<Row>,
     /// Open vertical merges by start column: (row, cell index) of the merge's first cell and
     /// the last row it reached.
-    open: std::collections::HashMap<usize, (usize, usize, usize)>,
+    open: std::collections::BTreeMap<usize, (usize, usize, usize)>,
     nested: Vec<TablePiece>,
     dropped: usize,
 }

@@ -6,7 +6,7 @@
 //! levels restart when a shallower one advances, and an instance's `w:startOverride`
 //! restarts its level on first use — so labels come out as Word prints them.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::styles::Styles;
 use super::xml::{Cursor, El};
@@ -54,10 +54,10 @@ pub struct Label {
 
 #[derive(Debug, Default)]
 pub struct Numbering {
-    abstracts: HashMap<String, Abstract>,
-    instances: HashMap<String, Instance>,
-    counters: HashMap<String, Counters>,
-    used: HashSet<String>,
+    abstracts: BTreeMap<String, Abstract>,
+    instances: BTreeMap<String, Instance>,
+    counters: BTreeMap<String, Counters>,
+    used: BTreeSet<String>,
 }
 
 impl Numbering {

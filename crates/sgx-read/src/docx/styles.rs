@@ -5,7 +5,7 @@
 //! hidden come from the run, then its character style, then the paragraph style, then the
 //! document defaults — each through its `w:basedOn` chain.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use super::xml::{Cursor, El};
 use crate::error::ReadError;
@@ -64,7 +64,7 @@ struct StyleDef {
 
 #[derive(Debug, Default)]
 pub struct Styles {
-    styles: HashMap<String, StyleDef>,
+    styles: BTreeMap<String, StyleDef>,
     default_paragraph: Option<String>,
     defaults: RunProps,
 }

@@ -1,12 +1,12 @@
 //! Inline CSS as the reader needs it: declarations of a `style` attribute, font sizes and
 //! weights, and cell backgrounds as `#rrggbb`.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use scraper::ElementRef;
 
 /// `property: value` pairs of a style attribute, properties lower-cased.
-pub(super) fn css_declarations(style: &str) -> HashMap<String, String> {
+pub(super) fn css_declarations(style: &str) -> BTreeMap<String, String> {
     style
         .split(';')
         .filter_map(|d| d.split_once(':'))

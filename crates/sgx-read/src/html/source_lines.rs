@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use ego_tree::NodeId;
 use html5ever::tendril::{StrTendril, TendrilSink};
@@ -14,8 +14,8 @@ use scraper::{ElementRef, Html, HtmlTreeSink};
 /// First and last source line of each element (the last line anything was added to it).
 #[derive(Default)]
 pub struct Lines {
-    start: HashMap<NodeId, u32>,
-    end: HashMap<NodeId, u32>,
+    start: BTreeMap<NodeId, u32>,
+    end: BTreeMap<NodeId, u32>,
 }
 
 impl Lines {

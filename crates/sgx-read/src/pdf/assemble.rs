@@ -2,7 +2,7 @@
 //! footers dropped, reading order by XY-cut, lines grouped into headings, list items and
 //! paragraphs, and tables continued across a page break joined into one.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -80,7 +80,7 @@ fn lay_out_page(page: RawPage) -> LaidOutPage {
         .collect();
     // Unruled tables among the remaining lines.
     let found = stream_tables(&lines);
-    let used: std::collections::HashSet<usize> = found.iter().flat_map(|t| t.used.iter().copied()).collect();
+    let used: std::collections::BTreeSet<usize> = found.iter().flat_map(|t| t.used.iter().copied()).collect();
     tables.extend(found.into_iter().map(|t| (t.grid, t.cell_lines)));
     let lines = lines.into_iter().enumerate().filter(|(i, _)| !used.contains(i)).map(|(_, l)| l).collect();
     LaidOutPage { number: page.number, height: page.height, lines, tables }
@@ -93,9 +93,9 @@ fn drop_running_lines(pages: &mut [LaidOutPage], warnings: &mut Vec<Warning>) {
         l.plain().to_lowercase().chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).collect::<String>()
     };
     let in_margin = |l: &Line, h: f32| l.bottom < h * MARGIN || l.top > h * (1.0 - MARGIN);
-    let mut count: HashMap<String, usize> = HashMap::new();
+    let mut count: BTreeMap<String, usize> = BTreeMap::new();
     for p in pages.iter() {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = std::collections::BTreeSet::new();
         for l in p.lines.iter().filter(|l| in_margin(l, p.height)) {
             if seen.insert(key(l)) {
                 *count.entry(key(l)).or_default() += 1;
@@ -127,7 +127,7 @@ struct HeadingLevels {
 
 impl HeadingLevels {
     fn new(pages: &[LaidOutPage]) -> Self {
-        let mut weight: HashMap<i32, usize> = HashMap::new();
+        let mut weight: BTreeMap<i32, usize> = BTreeMap::new();
         for l in pages.iter().flat_map(|p| &p.lines) {
             *weight.entry((l.size * 2.0).round() as i32).or_default() += l.text.text.len();
         }

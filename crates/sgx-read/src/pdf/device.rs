@@ -1,7 +1,7 @@
 //! A hayro `Device` that records what layout needs from a page: every glyph with its Unicode
 //! text, position, size and font style, and every straight ruling or filled rectangle.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use hayro_interpret::font::GlyphRun;
 use hayro_interpret::hayro_cmap::BfString;
@@ -74,7 +74,7 @@ pub struct PageCollector {
     /// Page width and height, for turning.
     pub page_size: (f32, f32),
     /// Style of each font seen, by font data cache key: (bold, italic).
-    font_styles: HashMap<u128, (bool, bool)>,
+    font_styles: BTreeMap<u128, (bool, bool)>,
     /// Hard caps keep a hostile page from exhausting memory.
     pub truncated: bool,
     /// (glyph count, first x, first baseline) of the last filled run, to recognise the same

@@ -2,7 +2,7 @@
 //! reading order (XY-cut for columns), with headings from font size and weight, list items
 //! from bullets and numbers, and paragraphs from line spacing and alignment.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 use sgx_ir::{is_bullet_glyph, BBox, Style, Text};
 use unicode_segmentation::UnicodeSegmentation;
@@ -267,7 +267,7 @@ pub fn list_marker(s: &str) -> Option<(String, &str)> {
 
 /// Words of the document, to decide whether a line-end hyphen is part of the word.
 #[derive(Default)]
-pub struct Vocabulary(HashSet<String>);
+pub struct Vocabulary(BTreeSet<String>);
 
 impl Vocabulary {
     pub fn add(&mut self, text: &str) {

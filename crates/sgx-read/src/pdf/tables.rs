@@ -102,7 +102,7 @@ fn components(rs: &[Ruling]) -> Vec<Vec<usize>> {
             }
         }
     }
-    let mut groups: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
     for i in 0..n {
         let root = find(&mut parent, i);
         groups.entry(root).or_default().push(i);
@@ -184,8 +184,8 @@ pub fn ruled_tables(rulings: &[Ruling], fills: &[Fill]) -> Vec<GridTable> {
             }
         }
         // One cell, or one row / column of cells, is a box around text, not a table.
-        let rows_used = cells.iter().map(|c| c.row).collect::<std::collections::HashSet<_>>().len();
-        let cols_used = cells.iter().map(|c| c.col).collect::<std::collections::HashSet<_>>().len();
+        let rows_used = cells.iter().map(|c| c.row).collect::<std::collections::BTreeSet<_>>().len();
+        let cols_used = cells.iter().map(|c| c.col).collect::<std::collections::BTreeSet<_>>().len();
         if cells.len() < 2 || rows_used < 1 || cols_used < 2 && rows_used < 2 {
             continue;
         }

@@ -11,7 +11,7 @@ mod inline;
 mod repair;
 mod tsv;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -42,7 +42,7 @@ pub fn read(text: &str, path: &str, format: Format) -> Document {
     let (text, mojibake) = repair::repair(text);
     let lines: Vec<&str> = text.lines().collect();
     let mut scanner =
-        Scanner { lines: &lines, pos: 0, blocks: Vec::new(), warnings: Vec::new(), running: HashSet::new() };
+        Scanner { lines: &lines, pos: 0, blocks: Vec::new(), warnings: Vec::new(), running: BTreeSet::new() };
     if mojibake > 0 {
         let message = format!("{mojibake} characters were UTF-8 read as Windows-1252 (\"â€™\"): read again");
         scanner.warnings.push(Warning::new(WarningKind::EncodingGuessed, message));
@@ -62,7 +62,7 @@ struct Scanner<'a> {
     blocks: Vec<Block>,
     warnings: Vec<Warning>,
     /// Lines to drop as repeated running titles.
-    running: HashSet<usize>,
+    running: BTreeSet<usize>,
 }
 
 #[derive(Debug, PartialEq)]
@@ -443,7 +443,7 @@ impl<'a> Scanner<'a> {
         let apart = |k: Option<usize>| {
             k.is_none_or(|k| self.lines.get(k).is_none_or(|l| l.trim().is_empty()) || is_page_number(k))
         };
-        let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut seen: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for i in 0..self.lines.len() {
             let Some(t) = running_title_text(self.lines[i]) else { continue };
             if t.split_whitespace().count() > 12

@@ -29,7 +29,7 @@ mod in_text;
 mod initials;
 mod sections;
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 use sgx_ir::{Block, BlockKind, Provenance};
 use sgx_model::{GlossaryEntry, GlossarySource};
@@ -95,7 +95,7 @@ pub(crate) fn recognise(ctx: &Context, _upstream: &Upstream) -> Found<Vec<Glossa
 #[derive(Default)]
 struct Glossary {
     entries: Vec<GlossaryEntry>,
-    terms: HashSet<String>,
+    terms: BTreeSet<String>,
 }
 
 impl Glossary {
@@ -147,7 +147,7 @@ fn under_glossary_title(ctx: &Context, i: usize) -> bool {
 /// A block holds enough entries, on most of its lines, to be a glossary without a heading
 /// (one line may hold a flattened table's entries).
 fn mostly_entries(entries: &[sections::LineEntry], lines: usize) -> bool {
-    let with_entries: HashSet<usize> = entries.iter().flat_map(|e| [e.lines.0, e.lines.1]).collect();
+    let with_entries: BTreeSet<usize> = entries.iter().flat_map(|e| [e.lines.0, e.lines.1]).collect();
     entries.len() >= MIN_UNHEADED_ENTRIES && with_entries.len() * 10 >= lines * MOSTLY_ENTRIES_TENTHS
 }
 

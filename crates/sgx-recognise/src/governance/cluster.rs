@@ -1,7 +1,7 @@
 //! Step 2: which mentions name one body: union-find over the pairs [`same_body`] accepts,
 //! found through an index of names, acronyms, initials and keys.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::mention::{initials, Kind, Mention, Source, Veto};
 use super::vocab::Head;
@@ -10,9 +10,9 @@ pub(super) struct Clusters {
     /// Cluster (root mention) of each mention.
     pub(super) of: Vec<usize>,
     /// The mentions of each cluster, in document order of registration.
-    members: HashMap<usize, Vec<usize>>,
+    members: BTreeMap<usize, Vec<usize>>,
     /// Clusters that are bodies of the partnership's own structure (before facts).
-    pub(super) own: HashSet<usize>,
+    pub(super) own: BTreeSet<usize>,
     pub(super) partnership: Option<usize>,
 }
 
@@ -39,7 +39,7 @@ impl Forest {
 
 /// What a mention is filed under ([`index_keys`]) or looks up ([`probe_keys`]) to find the
 /// mentions [`same_body`] may join it to. Every pair `same_body` accepts shares a key.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Key {
     /// A lone acronym, by its spelling.
     Name(String),
@@ -106,13 +106,13 @@ impl Clusters {
             }
         }
         let initials: Vec<(String, String)> = mentions.iter().map(|m| initials(&m.name)).collect();
-        let mut index: HashMap<Key, Vec<usize>> = HashMap::new();
+        let mut index: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
         for (i, m) in mentions.iter().enumerate() {
             for key in index_keys(m, &initials[i]) {
                 index.entry(key).or_default().push(i);
             }
         }
-        let mut pairs: HashSet<(usize, usize)> = HashSet::new();
+        let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
         for (a, m) in mentions.iter().enumerate() {
             for key in probe_keys(m) {
                 let found = index.get(&key).map(Vec::as_slice).unwrap_or_default();
@@ -125,7 +125,7 @@ impl Clusters {
             }
         }
         let of: Vec<usize> = (0..mentions.len()).map(|i| forest.root(i)).collect();
-        let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (i, &r) in of.iter().enumerate() {
             members.entry(r).or_default().push(i);
         }

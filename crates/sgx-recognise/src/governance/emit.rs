@@ -1,6 +1,6 @@
 //! Step 3: the own clusters out as bodies, with their facts resolved.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use sgx_model::{Body, Partnership};
 
@@ -36,7 +36,7 @@ pub(super) fn emit(
     cl: &Clusters,
     partnership: &Partnership,
 ) -> Vec<Body> {
-    let mut stated: HashMap<usize, Stated> = HashMap::new();
+    let mut stated: BTreeMap<usize, Stated> = BTreeMap::new();
     for fact in facts {
         for (subject, mention) in resolve(fact, cl) {
             let entry = stated.entry(subject).or_default();
@@ -238,7 +238,7 @@ pub(super) fn best_name<'m>(members: &[&'m Mention]) -> &'m Mention {
 
 fn cluster_acronym(acronyms: &BTreeMap<String, String>, members: &[&Mention], name: &str) -> Option<String> {
     // An acronym printed in brackets after the name outweighs one read off "ACR Group".
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for m in members {
         let acr = m.acronym.as_deref().or((m.kind == Kind::Acronym).then_some(m.name.as_str()));
         if let Some(a) = acr {

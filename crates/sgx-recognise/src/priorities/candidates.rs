@@ -4,7 +4,7 @@
 //! heading about priorities make a list; labelled, inline and tabled lists come from their
 //! own modules.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use regex_lite::Regex;
@@ -53,8 +53,8 @@ pub fn find(ctx: &Context, actions: &ActionTables) -> Vec<Candidate> {
 }
 
 /// How often each word (lower-cased) occurs in the document.
-fn document_words(ctx: &Context) -> HashMap<String, usize> {
-    let mut counts = HashMap::new();
+fn document_words(ctx: &Context) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
     for b in &ctx.doc.blocks {
         for w in words(&b.plain_text()) {
             *counts.entry(w).or_insert(0) += 1;
@@ -66,7 +66,7 @@ fn document_words(ctx: &Context) -> HashMap<String, usize> {
 /// The last item of a list at the end of the text looks cut off: it does not end a sentence
 /// and its last word is a joiner ("children missing from") or a fragment found nowhere else
 /// in the document ("Tackli", "for chil").
-fn looks_cut(title: &str, counts: &HashMap<String, usize>) -> bool {
+fn looks_cut(title: &str, counts: &BTreeMap<String, usize>) -> bool {
     let title = title.trim_end();
     if title.is_empty() {
         return true;
@@ -251,7 +251,7 @@ mod tests {
 
     #[test]
     fn a_list_ending_the_text_is_cut_when_its_last_word_is_a_fragment() {
-        let counts: HashMap<String, usize> =
+        let counts: BTreeMap<String, usize> =
             [("help", 3), ("early", 2), ("tackli", 1)].into_iter().map(|(w, n)| (w.to_string(), n)).collect();
         assert!(!looks_cut("Early Help", &counts));
         assert!(looks_cut("Tackli", &counts));

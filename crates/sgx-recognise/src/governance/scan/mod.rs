@@ -10,7 +10,7 @@ mod facts;
 mod prose;
 mod table;
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 use regex_lite::Regex;
 use sgx_ir::BlockKind;
@@ -70,7 +70,7 @@ impl<'p> Scan<'p> {
 
     fn blocks(&mut self, ctx: &Context, actions: &ActionTables, glossary: &[GlossaryEntry]) {
         self.learn_acronyms(ctx);
-        let glossary_blocks: HashSet<usize> = glossary.iter().map(|g| g.evidence.block).collect();
+        let glossary_blocks: BTreeSet<usize> = glossary.iter().map(|g| g.evidence.block).collect();
         let blocks = &ctx.doc.blocks;
         let mut i = 0;
         while i < blocks.len() {
