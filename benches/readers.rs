@@ -50,5 +50,49 @@ fn readers(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, readers);
+/// A document flattened into one paragraph (hosting sites lose line breaks; a table becomes
+/// a run of cells), at three sizes: time per word should stay flat as the paragraph grows,
+/// which is what keeps a flattened 400-page report inside the timeout.
+fn flattened(c: &mut Criterion) {
+    const VOCABULARY: [&str; 16] = [
+        "the",
+        "Board",
+        "Learning",
+        "Group",
+        "is",
+        "chaired",
+        "by",
+        "Director",
+        "and",
+        "meets",
+        "quarterly",
+        "reports",
+        "to",
+        "Executive",
+        "of",
+        "Panel",
+    ];
+    let mut group = c.benchmark_group("flattened");
+    group.sample_size(10).measurement_time(Duration::from_secs(5)).warm_up_time(Duration::from_secs(1));
+    for words in [10_000usize, 20_000, 40_000] {
+        // A fixed pseudo-random walk over the vocabulary, a full stop every 20 words.
+        let mut text = String::from("# Annual report\n\n");
+        let mut state = 7u64;
+        for i in 0..words {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            text.push_str(VOCABULARY[(state >> 33) as usize % VOCABULARY.len()]);
+            text.push_str(if i % 20 == 19 { ". " } else { " " });
+        }
+        group.throughput(Throughput::Elements(words as u64));
+        group.bench_function(format!("{words}-words"), |b| {
+            b.iter(|| {
+                sgx_pipeline::extract(text.as_bytes(), "flat.md", &mut |_| {})
+                    .map(|m| m.governance.bodies.len())
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, readers, flattened);
 criterion_main!(benches);

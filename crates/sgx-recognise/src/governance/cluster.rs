@@ -92,6 +92,9 @@ fn probe_keys(m: &Mention) -> Vec<Key> {
     }
 }
 
+/// The fields of a mention [`same_body`] reads (the initials derive from the name).
+type Signature<'m> = (Kind, &'m String, Option<Head>, &'m Option<String>, &'m Vec<String>);
+
 impl Clusters {
     /// Join the mentions of one body. Candidate pairs come from an index of the keys
     /// [`same_body`] compares, so the work grows with the pairs that share a key rather than
@@ -106,22 +109,41 @@ impl Clusters {
             }
         }
         let initials: Vec<(String, String)> = mentions.iter().map(|m| initials(&m.name)).collect();
-        let mut index: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
+        // Mentions alike in every field `same_body` reads answer it alike, so pairs are tried
+        // between one representative of each kind of mention: a body named a thousand times in
+        // a long report costs one probe, not a million pairs.
+        let mut alike: BTreeMap<Signature, Vec<usize>> = BTreeMap::new();
         for (i, m) in mentions.iter().enumerate() {
-            for key in index_keys(m, &initials[i]) {
-                index.entry(key).or_default().push(i);
+            alike.entry((m.kind, &m.name, m.head, &m.acronym, &m.key)).or_default().push(i);
+        }
+        let groups: Vec<&Vec<usize>> = alike.values().collect();
+        for group in &groups {
+            let r = group[0];
+            if same_body(&mentions[r], &mentions[r], &initials[r], &initials[r]) {
+                group[1..].iter().for_each(|&i| forest.join(r, i));
+            }
+        }
+        let mut index: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
+        for (g, group) in groups.iter().enumerate() {
+            for key in index_keys(&mentions[group[0]], &initials[group[0]]) {
+                index.entry(key).or_default().push(g);
             }
         }
         let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
-        for (a, m) in mentions.iter().enumerate() {
-            for key in probe_keys(m) {
+        for (g, group) in groups.iter().enumerate() {
+            for key in probe_keys(&mentions[group[0]]) {
                 let found = index.get(&key).map(Vec::as_slice).unwrap_or_default();
-                pairs.extend(found.iter().filter(|&&b| b != a).map(|&b| (a.min(b), a.max(b))));
+                pairs.extend(found.iter().filter(|&&h| h != g).map(|&h| (g.min(h), g.max(h))));
             }
         }
-        for (a, b) in pairs {
+        for (g, h) in pairs {
+            #[cfg(test)]
+            tests::PAIRS_TRIED.with(|n| n.set(n.get() + 1));
+            let (a, b) = (groups[g][0], groups[h][0]);
             if same_body(&mentions[a], &mentions[b], &initials[a], &initials[b]) {
-                forest.join(a, b);
+                // Every mention of one group is the same body as every mention of the other.
+                groups[g].iter().for_each(|&i| forest.join(i, b));
+                groups[h].iter().for_each(|&i| forest.join(i, a));
             }
         }
         let of: Vec<usize> = (0..mentions.len()).map(|i| forest.root(i)).collect();
@@ -236,9 +258,16 @@ pub(super) fn is_own(mentions: &[Mention], members: &[usize]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use std::cell::Cell;
+
     use super::*;
     use crate::governance::mention::Veto;
     use sgx_model::Evidence;
+
+    thread_local! {
+        /// Pairs of mention kinds `Clusters::build` checked with `same_body`, on this thread.
+        pub(super) static PAIRS_TRIED: Cell<usize> = const { Cell::new(0) };
+    }
 
     fn mention(name: &str, key: &[&str], head: Option<Head>, acronym: Option<&str>, kind: Kind) -> Mention {
         Mention {
@@ -314,5 +343,42 @@ mod tests {
             }
         }
         assert_eq!(clusters.of, vec![0, 0, 0, 3, 4, 3, 4, 3]);
+    }
+
+    /// A long report names its bodies hundreds of times: the clusters are those of trying
+    /// every pair of mentions, but only kinds of mentions are paired.
+    #[test]
+    fn repeated_mentions_cluster_as_every_pair_would_with_pairs_of_kinds_only() {
+        let kinds = [
+            body("Foxglove Training Group", &["foxglove", "training"], Some("FTG")),
+            mention("FTG", &["ftg"], None, None, Kind::Acronym),
+            body("Foxglove group", &["foxglove"], None),
+            body("Heather Audit Group", &["heather", "audit"], None),
+            body("Audit group", &["audit"], None),
+            // No key: `same_body` joins it to nothing, not even to itself.
+            body("Group", &[], None),
+            mention("MSCP", &[], None, None, Kind::Partnership),
+        ];
+        let mentions: Vec<Mention> = (0..300).map(|i| kinds[i % kinds.len()].clone()).collect();
+        PAIRS_TRIED.with(|n| n.set(0));
+        let clusters = Clusters::build(&mentions);
+        assert!(PAIRS_TRIED.with(Cell::get) <= kinds.len() * kinds.len(), "pairs of kinds, not of mentions");
+        // Every pair, joined in a forest of its own: the same partition.
+        let init: Vec<_> = mentions.iter().map(|m| initials(&m.name)).collect();
+        let mut forest = Forest((0..mentions.len()).collect());
+        for a in 0..mentions.len() {
+            for b in a + 1..mentions.len() {
+                let partnership =
+                    mentions[a].kind == Kind::Partnership && mentions[b].kind == Kind::Partnership;
+                if partnership || same_body(&mentions[a], &mentions[b], &init[a], &init[b]) {
+                    forest.join(a, b);
+                }
+            }
+        }
+        let every_pair: Vec<usize> = (0..mentions.len()).map(|i| forest.root(i)).collect();
+        assert_eq!(clusters.of, every_pair);
+        let keyless: BTreeSet<usize> =
+            (5..mentions.len()).step_by(kinds.len()).map(|i| clusters.of[i]).collect();
+        assert_eq!(keyless.len(), 300 / kinds.len() + 1, "each key-less mention stays alone");
     }
 }

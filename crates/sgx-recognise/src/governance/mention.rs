@@ -30,7 +30,7 @@ pub(super) enum Source {
     Prose,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Kind {
     Body,
     /// The partnership itself ("the Board", its acronym, its name).

@@ -20,6 +20,10 @@ pub(super) fn token_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + 
     })
 }
 
+/// A sentence with no full stop, colon or semicolon in this many words is run-on text, ended at
+/// the next line break or comma (the genre's longest real sentences run to about 80 words).
+const RUN_ON_TOKENS: usize = 120;
+
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Tok {
     pub(super) start: usize,
@@ -80,9 +84,14 @@ impl Unit {
 
     pub(super) fn split_sentences(&mut self, hard_lines: bool) {
         let mut n = 0;
+        let mut first = 0;
         for k in 0..self.toks.len() {
             if k == 0 {
                 self.sent_start.push(self.toks[0].start);
+            } else if self.run_on(k, first) {
+                n += 1;
+                first = k;
+                self.sent_start.push(self.toks[k].start);
             } else {
                 let gap = self.gap(k);
                 // The full stop of an initialism of three letters or more ("S.H.I.E.L.D.") ends no
@@ -91,11 +100,22 @@ impl Unit {
                 let ends = gap.contains(['.', '!', '?', ';', ':', '•']) && !initialism;
                 if ends || (hard_lines && gap.contains('\n')) {
                     n += 1;
+                    first = k;
                     self.sent_start.push(self.toks[k].start);
                 }
             }
             self.sent.push(n);
         }
+    }
+
+    /// A run-on "sentence" (text flattened without full stops: a table or a page run into one
+    /// paragraph) that started at token `first` ends before token `k`: at a line break or comma
+    /// once it is long, at any word once it is twice as long. Every phrase is read within its
+    /// sentence, so this bounds the work per mention and keeps a whole flattened document from
+    /// costing quadratic time.
+    fn run_on(&self, k: usize, first: usize) -> bool {
+        let len = k - first;
+        len >= 2 * RUN_ON_TOKENS || (len >= RUN_ON_TOKENS && self.gap(k).contains(['\n', ',']))
     }
 
     pub(super) fn tok(&self, k: usize) -> &str {
@@ -118,7 +138,8 @@ impl Unit {
     }
 
     pub(super) fn sentence_of(&self, offset: usize) -> usize {
-        self.sent_start.iter().rposition(|&s| s <= offset).unwrap_or(0)
+        // `sent_start` ascends: the last sentence starting at or before `offset`.
+        self.sent_start.partition_point(|&s| s <= offset).saturating_sub(1)
     }
 
     pub(super) fn sentence_text(&self, s: usize) -> &str {
@@ -170,5 +191,22 @@ mod tests {
     fn a_line_break_ends_a_sentence_only_in_hard_units() {
         assert_eq!(Unit::new("Otter Panel\nMeets monthly", true).sent_start.len(), 2);
         assert_eq!(Unit::new("Otter Panel\nMeets monthly", false).sent_start.len(), 1);
+    }
+
+    #[test]
+    fn run_on_text_is_cut_into_bounded_sentences() {
+        // A flattened page: no full stop in 1,000 words, a comma now and then.
+        let words: Vec<String> =
+            (0..1000).map(|i| if i % 50 == 49 { "group,".to_string() } else { "word".to_string() }).collect();
+        let unit = Unit::new(&words.join(" "), false);
+        let mut lengths = vec![0usize; unit.sent_start.len()];
+        unit.sent.iter().for_each(|&s| lengths[s] += 1);
+        assert!(lengths.len() > 1);
+        assert!(lengths.iter().all(|&n| n <= RUN_ON_TOKENS + 50), "{lengths:?}");
+        // Without commas or line breaks, at twice the length.
+        let unit = Unit::new(&"word ".repeat(1000), false);
+        assert_eq!(unit.sent_start.len(), 1000usize.div_ceil(2 * RUN_ON_TOKENS));
+        // A long sentence of the genre's kind stays whole.
+        assert_eq!(Unit::new(&"a sentence of words, ".repeat(20), false).sent_start.len(), 1);
     }
 }

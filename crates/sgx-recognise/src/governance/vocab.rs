@@ -8,7 +8,7 @@ use regex_lite::Regex;
 use crate::vocab::{number_word, PERSON_ROLES};
 
 /// The word a body's name ends in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Head {
     Board,
     /// Group, subgroup, committee, panel, network, forum.

@@ -248,10 +248,10 @@ fn capitals(words: &[&str]) -> usize {
 
 /// The place words at the end of one line, last first, and whether they make the whole line.
 fn place_words_before(line: &str, room: usize) -> (Vec<&str>, bool) {
-    let words: Vec<&str> = line.split_whitespace().collect();
     let mut taken = Vec::new();
     let mut capitals = 0;
-    for w in words.iter().rev() {
+    // From the end, word by word: a line may be a whole flattened document.
+    for w in line.split_whitespace().rev() {
         if w.ends_with(is_edge_punctuation) {
             return (taken, false);
         }

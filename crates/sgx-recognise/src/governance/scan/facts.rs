@@ -15,6 +15,10 @@ use crate::governance::vocab::head_of;
 /// words; longer lines are prose.
 const SIGNATURE_LINE_WORDS: usize = 40;
 
+/// "The group …" refers back to one of this many mentions before its sentence at most (a
+/// paragraph's earlier mentions are kept for it, nearest first).
+const PRIOR_MENTIONS: usize = 12;
+
 impl Scan<'_> {
     /// Chairs, meeting frequencies and reporting lines stated in a unit.
     /// Returns the body a "subgroups report to X:" phrase at the unit's end names, for the
@@ -219,7 +223,9 @@ impl Scan<'_> {
         for f in unit.found.iter().rev().filter(|f| unit.toks[f.last].end <= at && Some(f.id) != target) {
             let start = unit.toks[f.first].start;
             if unit.sentence_of(start) != s {
-                prior.push(f.id);
+                if prior.len() < PRIOR_MENTIONS {
+                    prior.push(f.id);
+                }
                 continue;
             }
             let sentence_start = unit.sent_start[s];
