@@ -14,19 +14,76 @@
 //! found unless defined in brackets.
 
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
 /// Words whose initials an acronym leaves out.
 const SKIPPED: &[&str] = &["and", "&", "of", "upon", "on", "in", "for", "the"];
 
+/// An acronym's brackets stand within this many bytes of the name (spacing that is not one
+/// space stretches a name; the acronym itself is at most 12 letters).
+const DEFINITION_REACH: usize = 40;
+
 /// An acronym is at least this many letters.
 const MIN_LETTERS: usize = 3;
 
-/// Acronyms shaped like a partnership's or board's: "LSCB", "WSCP", "TSSP", "HSCB".
-static PARTNERSHIP_SHAPED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b([A-Z]{0,4}SC[BP]|[A-Z]{1,3}SP)\b").unwrap());
+/// Acronyms shaped like a partnership's or board's: "LSCB", "WSCP", "TSSP", "HSCB" — up to
+/// four letters and SCB or SCP, or one to three letters and SP.
+fn partnership_shaped(word: &str) -> bool {
+    let upper = word.bytes().all(|b| b.is_ascii_uppercase());
+    let sc = word.len() <= 7 && (word.ends_with("SCB") || word.ends_with("SCP"));
+    let sp = (3..=5).contains(&word.len()) && word.ends_with("SP");
+    upper && (sc || sp)
+}
+
+/// The words of `text` as a regex's `\b` sees them: runs of ASCII letters, digits and `_`,
+/// with their byte offsets.
+fn ascii_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() && !is_word(bytes[at]) {
+            at += 1;
+        }
+        let start = at;
+        while at < bytes.len() && is_word(bytes[at]) {
+            at += 1;
+        }
+        (at > start).then(|| (start, &text[start..at]))
+    })
+}
+
+/// Where a pattern starting at or near `first` (a word, any case) may match `text`: for each
+/// occurrence of the word, the text up to `ahead` bytes after it and the offset `back` bytes
+/// before it to search from. Patterns built from a name run there instead of over the whole
+/// document (regex-lite has no literal prefilter).
+fn around<'t>(
+    text: &'t str,
+    first: &str,
+    back: usize,
+    ahead: usize,
+) -> impl Iterator<Item = (&'t str, usize)> {
+    // Up to an apostrophe, which the name's pattern lets be either kind.
+    let first = first.split(['\'', '’']).next().unwrap_or(first).to_ascii_lowercase();
+    let hay = text.to_ascii_lowercase();
+    let starts: Vec<usize> = if first.is_empty() {
+        Vec::new()
+    } else {
+        hay.match_indices(first.as_str()).map(|(at, _)| at).collect()
+    };
+    starts.into_iter().map(move |at| {
+        let mut from = at.saturating_sub(back);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = (at + ahead).min(text.len());
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+        (&text[..to], from)
+    })
+}
 
 /// The acronym for `name` (if any) in the document's `text`.
 pub fn acronym(name: Option<&str>, text: &str) -> Option<String> {
@@ -81,7 +138,9 @@ fn name_pattern(name: &str) -> String {
 /// "Name (ACR)" or "Name's (ACR)".
 fn defined_after(name: &str, text: &str) -> Option<String> {
     let re = Regex::new(&format!(r"(?i){}(?:['’]s)?\s*\(([A-Za-z&.]{{2,12}})\)", name_pattern(name))).ok()?;
-    let c = re.captures(text)?;
+    let first = name.split_whitespace().next()?;
+    let reach = 2 * name.len() + DEFINITION_REACH;
+    let c = around(text, first, 0, reach).find_map(|(upto, from)| re.captures_at(upto, from))?;
     let acronym = &c[1];
     acronym.chars().any(|ch| ch.is_uppercase()).then(|| acronym.to_string())
 }
@@ -89,7 +148,10 @@ fn defined_after(name: &str, text: &str) -> Option<String> {
 /// "ACR (Name)".
 fn defined_before(name: &str, text: &str) -> Option<String> {
     let re = Regex::new(&format!(r"(?i)\b([A-Z&]{{3,12}})\s*\((?:the\s+)?{}\)", name_pattern(name))).ok()?;
-    let c = re.captures(text)?;
+    let first = name.split_whitespace().next()?;
+    let reach = 2 * name.len() + DEFINITION_REACH;
+    let c =
+        around(text, first, DEFINITION_REACH, reach).find_map(|(upto, from)| re.captures_at(upto, from))?;
     let acronym = &c[1];
     acronym.chars().all(|ch| !ch.is_lowercase()).then(|| acronym.to_string())
 }
@@ -111,8 +173,8 @@ fn swapped_initials(full: &str, text: &str) -> Option<String> {
 /// The partnership-shaped acronym printed most often (the earliest on a tie).
 fn most_used_shaped(text: &str) -> Option<String> {
     let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    for m in PARTNERSHIP_SHAPED.find_iter(text) {
-        let e = counts.entry(m.as_str()).or_insert((0, m.start()));
+    for (at, word) in ascii_words(text).filter(|(_, w)| partnership_shaped(w)) {
+        let e = counts.entry(word).or_insert((0, at));
         e.0 += 1;
     }
     counts

@@ -13,12 +13,13 @@
 //! named once where the document's own acronym says otherwise.
 
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
+use crate::util::Cued;
+
 /// The genre's body names, matched case-insensitively and then checked for capitals.
-static BODY: LazyLock<Regex> = LazyLock::new(|| {
+static BODY: Cued = Cued::new(&["safeguarding"], || {
     Regex::new(
         r"(?xi)\b(?:
             (?:local\s+)?safeguarding\s+children(?:'s|’s)?(?:\s+and\s+young\s+people(?:'s|’s)?)?

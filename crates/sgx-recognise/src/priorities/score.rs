@@ -75,6 +75,10 @@ pub enum Choice {
 pub fn choose(candidates: Vec<Candidate>) -> Option<Choice> {
     let mut best: Option<(Verdict, Candidate)> = None;
     for c in candidates {
+        // Only a named list can win: skip the scoring of lists nothing could name.
+        if !may_be_named(&c) {
+            continue;
+        }
         let v = assess(&c);
         if v.score() < ACCEPT || !v.named {
             continue;
@@ -90,6 +94,16 @@ pub fn choose(candidates: Vec<Candidate>) -> Option<Choice> {
         Some(_) => Choice::Incomplete,
         None => Choice::List(c, v.selection()),
     })
+}
+
+/// Whether anything could name `c` as priorities (its form, a cue in its introduction, its
+/// heading): the cheap half of [`assess`], so that most lists are never scored.
+fn may_be_named(c: &Candidate) -> bool {
+    let named_form =
+        matches!(c.form, Form::Table | Form::Labelled(LabelNoun::Priority) | Form::LeadIns | Form::Sections);
+    named_form
+        || c.intro.iter().any(|s| priority_cue(s).is_some() || aim_cue(s).is_some())
+        || c.heading.as_deref().is_some_and(|h| priority_cue(h).is_some())
 }
 
 /// The evidence about one list.

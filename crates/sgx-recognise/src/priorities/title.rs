@@ -2,15 +2,16 @@
 //! description after a short "Title: description" head dropped, a lead's name after "led by"
 //! dropped, and the punctuation that joins list items ("; and") removed.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
 use super::label::strip_label;
-use crate::util::clean;
+use crate::util::{clean, Cued};
 
 /// "… led by X", "… led on behalf of the Board by X": who leads it, not what it is.
-static LED_BY: LazyLock<Regex> = LazyLock::new(|| {
+static LED_BY: Cued = Cued::new(&["led"], || {
     Regex::new(r"(?i)\s*[-–—(,]?\s+led\s+(?:(?:on|of)\s+behalf\s+of\s+.+?\s+)?by\s+\S.*$").unwrap()
 });
 
@@ -31,11 +32,13 @@ const DESCRIPTION_MIN_WORDS: usize = 8;
 pub fn title_of(raw: &str) -> String {
     let text = clean(raw);
     let text = strip_label(&text).unwrap_or(&text);
-    let text = DOT_LEADERS.replace(text, "");
-    let text = LED_BY.replace(&text, "");
+    // Dot leaders need two dots or an ellipsis (the pattern runs on every item of every list).
+    let dotted = text.contains("..") || text.contains(". .") || text.contains('…');
+    let text = if dotted { DOT_LEADERS.replace(text, "") } else { Cow::Borrowed(text) };
+    let text = LED_BY.replace_all(&text, "");
     let text = first_sentence_of_described(head_of_described(&text));
     let text = trim_joiners(text);
-    match ACRONYM_EXPANDED.captures(text) {
+    match text.ends_with(')').then(|| ACRONYM_EXPANDED.captures(text)).flatten() {
         Some(c) => c[1].to_string(),
         None => text.to_string(),
     }

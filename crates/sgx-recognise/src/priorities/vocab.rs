@@ -3,16 +3,15 @@
 //! functions, threads, questions, strengths...), the statutory objectives many documents
 //! repeat, and the count a sentence announces ("our three priorities").
 
-use std::sync::LazyLock;
-
 use regex_lite::Regex;
 
+use crate::util::Cued;
 use crate::vocab::number_word;
 
 /// Phrases that introduce the partnership's priorities: "our priorities are", "areas of
 /// focus", "priority areas", "we will concentrate on". A lone "priority" ("a high
 /// priority", "Priority 2") introduces no list.
-static PRIORITY_CUE: LazyLock<Regex> = LazyLock::new(|| {
+static PRIORITY_CUE: Cued = Cued::new(&["priorit", "area", "focus", "concentrate"], || {
     Regex::new(concat!(
         r"(?i)\bpriorities\b|\bpriority\s+(?:areas?|themes?|outcomes?|issues)\b",
         r"|\bareas?\s+(?:of|for|to)\s+(?:focus|development|improvement|concentrate)",
@@ -24,7 +23,7 @@ static PRIORITY_CUE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Weaker phrases: a plan's aims, objectives, goals or themes ("our strategic objectives for
 /// this year", "the following aims for 2017/18").
-static AIM_CUE: LazyLock<Regex> = LazyLock::new(|| {
+static AIM_CUE: Cued = Cued::new(&["aim", "objective", "goal", "theme", "outcome", "ambition"], || {
     Regex::new(concat!(
         r"(?i)\bstrategic\s+(?:aims?|objectives?|goals?|themes?|outcomes?|ambitions?)\b",
         r"|\b(?:our|key|main|following)\s+(?:aims|objectives|goals|themes|outcomes|ambitions)\b",
@@ -37,28 +36,62 @@ static AIM_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// Words of the lists that sit beside priorities and are not them: principles and values,
 /// functions and duties, threads running through the priorities, questions, strengths and
 /// achievements, assurance areas, planned work, contents.
-static DISTRACTOR_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?i)\bprinciples?\b|\bvalues\b|\bfunctions?\b|\bremit\b|\bresponsibilit|\bduties\b",
-        r"|\bpurposes?\b|\bstatutory\s+(?:objectives|duties|functions|requirements)|\bcore\s+objectives",
-        r"|\bthreads?\b|\brun(?:s|ning)?\s+thr?ough\b|\bcross[- ]?cutting\b|\bunderpinn?(?:ed|ing)?\b",
-        r"|\bquestions?\b|\bstrengths?\b|\bachievements?\b|\bsuccess(?:es)?\b|\bhighlights\b",
-        r"|\bassurance\s+areas?\b|\bareas?\s+of\s+assurance\b|\bplanned\s+work\b|\bactivities\b",
-        r"|\bcontents\b|\bmembership\b|\bsigns\s+of\b|\bvulnerabilit|\brecommendations\b|\bfindings\b",
-        r"|\bwhat\s+we\s+(?:did|have\s+done)\b|\bwe\s+(?:did|achieved)\b",
-    ))
-    .unwrap()
-});
+static DISTRACTOR_CUE: Cued = Cued::new(
+    &[
+        "principle",
+        "values",
+        "function",
+        "remit",
+        "responsibilit",
+        "duties",
+        "purpose",
+        "statutory",
+        "core",
+        "thread",
+        "run",
+        "cross",
+        "underpin",
+        "question",
+        "strength",
+        "achievement",
+        "success",
+        "highlights",
+        "assurance",
+        "planned",
+        "activities",
+        "contents",
+        "membership",
+        "signs",
+        "vulnerabilit",
+        "recommendations",
+        "findings",
+        "what",
+        "did",
+        "achieved",
+    ],
+    || {
+        Regex::new(concat!(
+            r"(?i)\bprinciples?\b|\bvalues\b|\bfunctions?\b|\bremit\b|\bresponsibilit|\bduties\b",
+            r"|\bpurposes?\b|\bstatutory\s+(?:objectives|duties|functions|requirements)|\bcore\s+objectives",
+            r"|\bthreads?\b|\brun(?:s|ning)?\s+thr?ough\b|\bcross[- ]?cutting\b|\bunderpinn?(?:ed|ing)?\b",
+            r"|\bquestions?\b|\bstrengths?\b|\bachievements?\b|\bsuccess(?:es)?\b|\bhighlights\b",
+            r"|\bassurance\s+areas?\b|\bareas?\s+of\s+assurance\b|\bplanned\s+work\b|\bactivities\b",
+            r"|\bcontents\b|\bmembership\b|\bsigns\s+of\b|\bvulnerabilit|\brecommendations\b|\bfindings\b",
+            r"|\bwhat\s+we\s+(?:did|have\s+done)\b|\bwe\s+(?:did|achieved)\b",
+        ))
+        .unwrap()
+    },
+);
 
 /// A second list of priorities that is not the partnership's own main list: shared with
 /// another board, the business unit's, cross-cutting ones.
-static SECONDARY: LazyLock<Regex> = LazyLock::new(|| {
+static SECONDARY: Cued = Cued::new(&["priorit"], || {
     Regex::new(r"(?i)\b(?:shared|joint|business|additional|supporting|enabling|operational)\s+priorit")
         .unwrap()
 });
 
 /// A period in the introduction: "for 2021/22", "for this year", "for the next 12 months".
-static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+static PERIOD: Cued = Cued::new(&["for", "during", "in", "between"], || {
     Regex::new(
         r"(?i)\b(?:for|during|in|between)\s+(?:the\s+)?(?:\d{4}|this\s+(?:year|business\s+year)|next\s+\d+\s+(?:months|years)|coming\s+year|next\s+(?:three\s+|two\s+)?years?)",
     )
@@ -67,9 +100,10 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The nouns a count announces: "three priorities", "5 key priorities", "seven priority
 /// areas", "four strategic aims".
-static COUNTED_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:priorit(?:y|ies)|areas|aims|objectives|themes|goals|outcomes)\b").unwrap()
-});
+static COUNTED_NOUN: Cued =
+    Cued::new(&["priorit", "areas", "aims", "objectives", "themes", "goals", "outcomes"], || {
+        Regex::new(r"(?i)\b(?:priorit(?:y|ies)|areas|aims|objectives|themes|goals|outcomes)\b").unwrap()
+    });
 
 /// A count stands at most this many words before its noun.
 const COUNT_REACH: usize = 4;
@@ -78,8 +112,21 @@ const COUNT_REACH: usize = 4;
 /// guidance (the objectives of the multi-agency arrangements of Working Together 2018, the
 /// LSCB objectives of the Children Act 2004 s14 and its functions): lists of these are not
 /// the partnership's own priorities.
-static STATUTORY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+static STATUTORY: Cued = Cued::new(
+    &[
+        "account",
+        "identification",
+        "learning",
+        "information",
+        "own",
+        "challenge",
+        "ordinate",
+        "effectiveness",
+        "communicat",
+        "participat",
+    ],
+    || {
+        Regex::new(concat!(
         r"(?i)hold\s+(?:one\s+another|each\s+other)\s+to\s+account",
         r"|early\s+identification\s+(?:and\s+analysis\s+)?of\s+new\s+safeguarding\s+issues",
         r"|learning\s+is\s+promoted\s+and\s+embedded|information\s+is\s+shared\s+effectively",
@@ -88,7 +135,8 @@ static STATUTORY: LazyLock<Regex> = LazyLock::new(|| {
         r"|communicat\w*\s+to\s+persons\s+and\s+bodies|participat\w*\s+in\s+the\s+planning\s+of\s+services",
     ))
     .unwrap()
-});
+    },
+);
 
 /// The first priority cue in `text`, if any.
 pub fn priority_cue(text: &str) -> Option<&str> {
