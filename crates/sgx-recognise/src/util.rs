@@ -74,6 +74,24 @@ impl Cued {
     }
 }
 
+/// The words of `text` as a regex's `\b` sees them: runs of ASCII letters, digits and `_`,
+/// with their byte offsets.
+pub fn ascii_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() && !is_word(bytes[at]) {
+            at += 1;
+        }
+        let start = at;
+        while at < bytes.len() && is_word(bytes[at]) {
+            at += 1;
+        }
+        (at > start).then(|| (start, &text[start..at]))
+    })
+}
+
 /// `needle` (lower-case ASCII) occurs in `hay`, ignoring ASCII case.
 pub fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
     let (hay, needle) = (hay.as_bytes(), needle.as_bytes());

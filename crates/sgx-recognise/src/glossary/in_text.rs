@@ -45,11 +45,13 @@ pub(super) fn definitions(text: &str) -> Vec<Defined> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    let ws = words(text);
+    // The text's words, split once and only when a bracket holds a term.
+    let mut ws: Option<Vec<Word>> = None;
     for c in ACRONYM_IN_BRACKETS.captures_iter(text) {
         let (open, end) = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
         let term = &c[1];
         let Some(parsed) = Term::parse(term) else { continue };
+        let ws = ws.get_or_insert_with(|| words(text));
         // Only the words an expansion, its run-on words and an area's name can reach.
         let upto = ws.partition_point(|w| w.end <= open);
         let reach = parsed.max_words() + MAX_TRAILING_NAME_WORDS + MAX_AREA_WORDS + 1;

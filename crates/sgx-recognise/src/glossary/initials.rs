@@ -58,12 +58,20 @@ pub(super) struct Term {
 /// one lower-case letter for every two capitals ("CCGs", "DfE"), nothing but letters, digits,
 /// '&' and dots.
 pub(super) fn looks_like_abbreviation(s: &str) -> bool {
-    let core: Vec<char> = s.chars().filter(|&c| c != '.').collect();
-    let upper = core.iter().filter(|c| c.is_uppercase()).count();
-    let lower = core.iter().filter(|c| c.is_lowercase()).count();
-    (2..=MAX_TERM_CHARS).contains(&core.len())
-        && core[0].is_uppercase()
-        && core.iter().all(|&c| c.is_alphanumeric() || c == '&')
+    // Every word of every line is asked: count without allocating.
+    let (mut chars, mut upper, mut lower) = (0usize, 0usize, 0usize);
+    let mut first = None;
+    for c in s.chars().filter(|&c| c != '.') {
+        if !(c.is_alphanumeric() || c == '&') {
+            return false;
+        }
+        first.get_or_insert(c);
+        chars += 1;
+        upper += usize::from(c.is_uppercase());
+        lower += usize::from(c.is_lowercase());
+    }
+    (2..=MAX_TERM_CHARS).contains(&chars)
+        && first.is_some_and(char::is_uppercase)
         && upper >= 2
         && lower * 2 <= upper
 }

@@ -81,8 +81,12 @@ pub(crate) fn recognise(ctx: &Context, _upstream: &Upstream) -> Found<Vec<Glossa
             continue;
         }
         let text = block.plain_text();
+        let definitions = in_text::definitions(&text);
+        if definitions.is_empty() {
+            continue;
+        }
         let lines = lines(block);
-        for d in in_text::definitions(&text) {
+        for d in definitions {
             let line = text[..d.at].matches('\n').count();
             let prov = lines.get(line).map_or(&block.prov, |(_, p)| p);
             glossary.add(i, d.term, d.expansion, prov, GlossarySource::Text);

@@ -8,7 +8,7 @@ use regex_lite::Regex;
 use sgx_ir::{Block, Table};
 
 use super::in_text::definitions;
-use super::initials::{expansion_starting, words, Strictness, Term, Word};
+use super::initials::{expansion_starting, looks_like_abbreviation, words, Strictness, Term, Word};
 use crate::table_roles::row_provenance;
 use crate::util::clean;
 
@@ -179,6 +179,11 @@ fn before_sentence_end(term: &str, expansion: &str) -> Option<String> {
 /// into it. The first is read as a glossary reads (lower-case words may go without a letter);
 /// those within the line must agree strictly, since they share it with explanations.
 fn undelimited(line: &str, may_be_cut: bool) -> Vec<(String, String)> {
+    // An entry's term is a token of its own (a colon after it aside): most lines have none.
+    let has_term = line.split_whitespace().any(|t| looks_like_abbreviation(t.strip_suffix(':').unwrap_or(t)));
+    if !has_term {
+        return Vec::new();
+    }
     let ws = words(line);
     let mut out = Vec::new();
     let mut k = 0;

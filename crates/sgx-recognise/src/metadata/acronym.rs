@@ -17,6 +17,8 @@ use std::collections::BTreeMap;
 
 use regex_lite::Regex;
 
+use crate::util::ascii_words;
+
 /// Words whose initials an acronym leaves out.
 const SKIPPED: &[&str] = &["and", "&", "of", "upon", "on", "in", "for", "the"];
 
@@ -34,24 +36,6 @@ fn partnership_shaped(word: &str) -> bool {
     let sc = word.len() <= 7 && (word.ends_with("SCB") || word.ends_with("SCP"));
     let sp = (3..=5).contains(&word.len()) && word.ends_with("SP");
     upper && (sc || sp)
-}
-
-/// The words of `text` as a regex's `\b` sees them: runs of ASCII letters, digits and `_`,
-/// with their byte offsets.
-fn ascii_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        while at < bytes.len() && !is_word(bytes[at]) {
-            at += 1;
-        }
-        let start = at;
-        while at < bytes.len() && is_word(bytes[at]) {
-            at += 1;
-        }
-        (at > start).then(|| (start, &text[start..at]))
-    })
 }
 
 /// Where a pattern starting at or near `first` (a word, any case) may match `text`: for each

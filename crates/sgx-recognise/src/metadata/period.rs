@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 use regex_lite::{Captures, Regex};
 use sgx_model::Period;
 
+use crate::util::ascii_words;
 use crate::vocab::month_abbreviations;
 
 /// The longest period a plan or report covers, in years.
@@ -28,8 +29,6 @@ static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b((?:19|20)\d{2})\b").unwrap());
 
 /// A year range printed in `text`, with whether its end year had to be repaired.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,7 +92,12 @@ fn one_digit_apart(a: i32, b: i32) -> bool {
 
 /// Every four-digit year printed in `text`.
 pub fn years_in(text: &str) -> Vec<i32> {
-    YEAR.captures_iter(text).filter_map(|c| c[1].parse().ok()).collect()
+    // A word of four digits from 1900 to 2099 (as `\b(19|20)\d\d\b` reads it), found by a word
+    // scan: this runs over the whole document.
+    let year = |w: &&str| {
+        w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && (w.starts_with("19") || w.starts_with("20"))
+    };
+    ascii_words(text).map(|(_, w)| w).filter(year).filter_map(|w| w.parse().ok()).collect()
 }
 
 #[cfg(test)]

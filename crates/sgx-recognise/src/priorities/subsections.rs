@@ -112,6 +112,14 @@ fn entries(ctx: &Context, lines: &[Line]) -> Vec<Entry> {
     let mut out = Vec::new();
     for (n, line) in lines.iter().enumerate() {
         let text = line.text.as_str();
+        // A sub-entry number is a digit, a full stop and a digit: most lines have none.
+        let numbered = text
+            .as_bytes()
+            .windows(3)
+            .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit());
+        if !numbered {
+            continue;
+        }
         let in_contents = section_of(ctx, line.block).is_some_and(|s| s.contains("contents"));
         for c in SUB_ENTRY.captures_iter(text) {
             let whole = c.get(0).expect("match");
@@ -139,8 +147,16 @@ fn parent_title(lines: &[Line], first: &Entry) -> Option<String> {
     if let Some(c) = parent.captures(before.trim_end()) {
         return Some(PAGE_NUMBER.replace(c[1].trim(), "").to_string());
     }
+    let number = first.parent.to_string();
     lines[..first.line].iter().rev().find_map(|l| {
         let t = l.text.trim();
+        // The pattern, anchored at the line's start, needs the number there.
+        let opens = t
+            .strip_prefix(number.as_str())
+            .is_some_and(|rest| rest.starts_with(|c: char| c == '.' || c.is_whitespace()));
+        if !opens {
+            return None;
+        }
         let c = parent.captures(t).filter(|c| c.get(0).is_some_and(|m| m.start() == 0))?;
         Some(PAGE_NUMBER.replace(c[1].trim(), "").to_string())
     })
