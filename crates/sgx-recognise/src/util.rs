@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use regex_lite::{CaptureMatches, Captures, Matches, Regex};
+use regex_lite::{Captures, Regex};
 use sgx_ir::{BBox, Block, BlockKind, Document, LineRange, Provenance, Style, Text};
 use sgx_model::Evidence;
 
@@ -15,17 +15,41 @@ use crate::vocab::{number_word, LEAD_END_ROLES, LEAD_TAIL_ROLES};
 /// The recognisers use regex-lite, whose patterns compile in microseconds (the `regex` crate
 /// spent ~10 ms per process compiling ours, more than reading a short PDF), but which has no
 /// literal prefilter: it runs its NFA over every byte. Patterns searched over every paragraph
-/// therefore carry their cues, and a text without any is skipped at memchr speed. Debug builds
-/// check that the cues are right: a skipped text must not match.
+/// therefore carry their cues, and a text without any is skipped at memchr speed. A pattern
+/// whose matches stay near their cue ([`Cued::near`]) is run only on the stretches around the
+/// cues' occurrences, which matters where a cue word is common ("report" in a report). Debug
+/// builds check both: a skipped text must not match, and the stretches must give exactly the
+/// matches of the whole text.
 pub struct Cued {
     /// Lower-case ASCII words; one of them occurs (in any case) wherever the pattern matches.
     cues: &'static [&'static str],
     re: LazyLock<Regex, fn() -> Regex>,
+    /// Bytes a match may start before the start of a cue, and end after it.
+    reach: Option<(usize, usize)>,
+    /// For a pattern anchored at the end ("…$"): the most bytes a match spans.
+    tail: Option<usize>,
 }
 
 impl Cued {
     pub const fn new(cues: &'static [&'static str], build: fn() -> Regex) -> Cued {
-        Cued { cues, re: LazyLock::new(build) }
+        Cued { cues, re: LazyLock::new(build), reach: None, tail: None }
+    }
+
+    /// A pattern whose every match starts at most `before` bytes before the start of a cue's
+    /// occurrence and ends at most `after` bytes after it.
+    pub const fn near(
+        cues: &'static [&'static str],
+        before: usize,
+        after: usize,
+        build: fn() -> Regex,
+    ) -> Cued {
+        Cued { cues, re: LazyLock::new(build), reach: Some((before, after)), tail: None }
+    }
+
+    /// A pattern anchored at the end of the text whose matches span at most `span` bytes:
+    /// only the text's end is searched.
+    pub const fn ending(cues: &'static [&'static str], span: usize, build: fn() -> Regex) -> Cued {
+        Cued { cues, re: LazyLock::new(build), reach: None, tail: Some(span) }
     }
 
     /// The pattern, if `text` has one of its cues.
@@ -40,12 +64,96 @@ impl Cued {
         cued.then(|| &*self.re)
     }
 
+    /// The stretches of `text` a match can lie in: around each cue's occurrence, merged, each
+    /// end moved past the word it falls in (so that no word is cut into a false match).
+    fn stretches(&self, text: &str, (before, after): (usize, usize)) -> Vec<(usize, usize)> {
+        let bytes = text.as_bytes();
+        let mut starts: Vec<usize> = Vec::new();
+        for cue in self.cues {
+            let Some((&first, rest)) = cue.as_bytes().split_first() else { continue };
+            starts.extend(
+                memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes).filter(|&i| {
+                    bytes.get(i + 1..i + cue.len()).is_some_and(|w| w.eq_ignore_ascii_case(rest))
+                }),
+            );
+        }
+        starts.sort_unstable();
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for q in starts {
+            let mut from = q.saturating_sub(before);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let mut to = (q + after).min(text.len());
+            while to < text.len()
+                && (!text.is_char_boundary(to) || text[to..].starts_with(char::is_alphanumeric))
+            {
+                to += 1;
+            }
+            match out.last_mut() {
+                Some(last) if from <= last.1 => last.1 = last.1.max(to),
+                _ => out.push((from, to)),
+            }
+        }
+        out
+    }
+
+    /// Every match, in order: over the stretches around the cues where the pattern has a
+    /// reach, else over the whole text.
+    fn all_captures<'h>(&self, text: &'h str) -> Vec<Captures<'h>> {
+        let Some(re) = self.gate(text) else { return Vec::new() };
+        let Some(reach) = self.reach else { return re.captures_iter(text).collect() };
+        let mut out: Vec<Captures<'h>> = Vec::new();
+        let mut pos = 0;
+        for (from, to) in self.stretches(text, reach) {
+            let hay = &text[..to];
+            let mut at = from.max(pos);
+            while at <= to {
+                let Some(c) = re.captures_at(hay, at) else { break };
+                let m = c.get(0).expect("match");
+                at = if m.end() > m.start() { m.end() } else { m.end() + 1 };
+                pos = m.end();
+                out.push(c);
+            }
+        }
+        debug_assert!(
+            {
+                let spans = |cs: &[Captures]| -> Vec<(usize, usize)> {
+                    cs.iter().filter_map(|c| c.get(0)).map(|m| (m.start(), m.end())).collect()
+                };
+                let whole: Vec<Captures> = re.captures_iter(text).collect();
+                spans(&whole) == spans(&out)
+            },
+            "the reach of {} misses a match in {text:?}",
+            re.as_str()
+        );
+        out
+    }
+
     pub fn is_match(&self, text: &str) -> bool {
-        self.gate(text).is_some_and(|re| re.is_match(text))
+        if let Some(span) = self.tail {
+            let Some(re) = self.gate(text) else { return false };
+            let mut from = text.len().saturating_sub(span);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let found = re.find_at(text, from).is_some();
+            debug_assert_eq!(
+                found,
+                re.is_match(text),
+                "the span of {} misses a match in {text:?}",
+                re.as_str()
+            );
+            return found;
+        }
+        self.find(text).is_some()
     }
 
     pub fn find<'h>(&self, text: &'h str) -> Option<regex_lite::Match<'h>> {
-        self.gate(text).and_then(|re| re.find(text))
+        match self.reach {
+            Some(_) => self.all_captures(text).into_iter().next().and_then(|c| c.get(0)),
+            None => self.gate(text).and_then(|re| re.find(text)),
+        }
     }
 
     pub fn replace_all<'h>(&self, text: &'h str, with: &str) -> Cow<'h, str> {
@@ -56,21 +164,30 @@ impl Cued {
     }
 
     pub fn captures<'h>(&self, text: &'h str) -> Option<Captures<'h>> {
-        self.gate(text).and_then(|re| re.captures(text))
+        match self.reach {
+            Some(_) => self.all_captures(text).into_iter().next(),
+            None => self.gate(text).and_then(|re| re.captures(text)),
+        }
     }
 
-    pub fn captures_iter<'r, 'h>(
-        &'r self,
-        text: &'h str,
-    ) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
-        self.gate(text).into_iter().flat_map(move |re| -> CaptureMatches<'r, 'h> { re.captures_iter(text) })
+    pub fn captures_iter<'r, 'h>(&'r self, text: &'h str) -> Box<dyn Iterator<Item = Captures<'h>> + 'h>
+    where
+        'r: 'h,
+    {
+        match self.reach {
+            Some(_) => Box::new(self.all_captures(text).into_iter()),
+            None => Box::new(self.gate(text).into_iter().flat_map(move |re| re.captures_iter(text))),
+        }
     }
 
-    pub fn find_iter<'r, 'h>(
-        &'r self,
-        text: &'h str,
-    ) -> impl Iterator<Item = regex_lite::Match<'h>> + use<'r, 'h> {
-        self.gate(text).into_iter().flat_map(move |re| -> Matches<'r, 'h> { re.find_iter(text) })
+    pub fn find_iter<'r, 'h>(&'r self, text: &'h str) -> Box<dyn Iterator<Item = regex_lite::Match<'h>> + 'h>
+    where
+        'r: 'h,
+    {
+        match self.reach {
+            Some(_) => Box::new(self.all_captures(text).into_iter().filter_map(|c| c.get(0))),
+            None => Box::new(self.gate(text).into_iter().flat_map(move |re| re.find_iter(text))),
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use regex_lite::Regex;
+use regex_lite::{Captures, Regex};
 
 use super::initials::{expansion_ending, expansion_starting, words, Strictness, Term, Word};
 
@@ -47,7 +47,7 @@ pub(super) fn definitions(text: &str) -> Vec<Defined> {
     let mut out = Vec::new();
     // The text's words, split once and only when a bracket holds a term.
     let mut ws: Option<Vec<Word>> = None;
-    for c in ACRONYM_IN_BRACKETS.captures_iter(text) {
+    for c in acronyms_in_brackets(text) {
         let (open, end) = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
         let term = &c[1];
         let Some(parsed) = Term::parse(term) else { continue };
@@ -61,7 +61,7 @@ pub(super) fn definitions(text: &str) -> Vec<Defined> {
             out.push(Defined { term: term.to_string(), expansion, at: from.start, end });
         }
     }
-    for c in EXPANSION_IN_BRACKETS.captures_iter(text) {
+    for c in expansions_in_brackets(text) {
         let (term, inner, end) = (c.get(1).unwrap(), c.get(2).unwrap(), c.get(0).unwrap().end());
         let starts_word = text[..term.start()].chars().next_back().is_none_or(|ch| !ch.is_alphanumeric());
         let Some(parsed) = Term::parse(term.as_str()).filter(|_| starts_word) else { continue };
@@ -73,6 +73,76 @@ pub(super) fn definitions(text: &str) -> Vec<Defined> {
         }
     }
     out.sort_by_key(|d| d.at);
+    out
+}
+
+// regex-lite runs its automaton over every byte it is given, and most of a report is not
+// brackets: the two patterns below are run only on the stretch around each "(" a match
+// could cover, with the same matches as running them over the whole text.
+
+/// Non-space bytes "(known as the ‘ACRONYM1234567’ …" can hold at most.
+const ACRONYM_BRACKET_BYTES: usize = 40;
+
+/// [`ACRONYM_IN_BRACKETS`] over `text`, match by match.
+fn acronyms_in_brackets(text: &str) -> Vec<Captures<'_>> {
+    let mut out = Vec::new();
+    let mut last_end = 0;
+    for (p, _) in text.match_indices('(') {
+        if p < last_end {
+            continue;
+        }
+        // As far as the pattern can reach: its non-space bytes, then any spaces.
+        let mut solid = 0;
+        let mut end = text.len();
+        for (i, ch) in text[p..].char_indices() {
+            if solid >= ACRONYM_BRACKET_BYTES && !ch.is_whitespace() {
+                end = p + i;
+                break;
+            }
+            solid += if ch.is_whitespace() { 0 } else { ch.len_utf8() };
+        }
+        let Some(c) = ACRONYM_IN_BRACKETS.captures_at(&text[..end], p) else { continue };
+        let m = c.get(0).expect("match");
+        // A later bracket's match is read at its own bracket; and the end of the stretch is
+        // not the end of the text the pattern's "$" means.
+        let closed = m.as_str().ends_with([')', '…']) || m.as_str().ends_with("...");
+        if m.start() != p || (m.end() == end && end < text.len() && !closed) {
+            continue;
+        }
+        last_end = m.end();
+        out.push(c);
+    }
+    out
+}
+
+/// The letters of "ACR (expansion)" before the bracket are at most this many bytes.
+const TERM_BYTES: usize = 14;
+
+/// [`EXPANSION_IN_BRACKETS`] over `text`, match by match.
+fn expansions_in_brackets(text: &str) -> Vec<Captures<'_>> {
+    let mut out = Vec::new();
+    let mut last_end = 0;
+    for (p, _) in text.match_indices('(') {
+        if p < last_end {
+            continue;
+        }
+        // The bracket closes before any other opens, and the term stands just before it.
+        let Some(k) = text[p + 1..].find(['(', ')']) else { continue };
+        if !text[p + 1 + k..].starts_with(')') {
+            continue;
+        }
+        let end = p + 1 + k + 1;
+        let spaced = text[..p].trim_end_matches(char::is_whitespace).len();
+        let mut from = spaced.saturating_sub(TERM_BYTES).max(last_end);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let Some(c) = EXPANSION_IN_BRACKETS.captures_at(&text[..end], from) else { continue };
+        if c.get(2).is_some_and(|inner| inner.start() == p + 1) {
+            last_end = c.get(0).expect("match").end();
+            out.push(c);
+        }
+    }
     out
 }
 
@@ -266,5 +336,39 @@ mod tests {
             pairs("Report of the Lowmoor Safeguarding Children Partnership (LSCP ..."),
             vec![pair("LSCP", "Lowmoor Safeguarding Children Partnership")]
         );
+    }
+
+    /// The bracket-by-bracket search finds exactly what the patterns find over the whole text.
+    #[test]
+    fn bracket_windows_match_the_whole_text_search() {
+        let spaces = " ".repeat(70);
+        let texts = [
+            "The Child Death Overview Panel (CDOP) met. CSE (child sexual exploitation) rose (a lot)."
+                .to_string(),
+            "Ends cut off (ACR".to_string(),
+            "Ends cut off (ACR ...".to_string(),
+            format!("Spaced ({spaces}known   as  the ‘FOX’{spaces})"),
+            format!("Spaced ({spaces}FOX{spaces}"),
+            format!("Not at the end (FOX{spaces}and more words) then (DEF)"),
+            "Nested (A (BCD) e) and ABC(xyz) and ABCDEFGHIJKLMNOPQ (too long term) X  (two spaces)"
+                .to_string(),
+            "Two (AB) (CD) (EF)(GH) kinds GHI (first one) JKL(second one)".to_string(),
+            "Multi-byte ‘(Ærø)’ and (É) then WSCP (the Wold Safeguarding Children Partnership)".to_string(),
+        ];
+        let spans = |cs: Vec<Captures>| -> Vec<Vec<Option<(usize, usize)>>> {
+            cs.iter().map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect()).collect()
+        };
+        for t in &texts {
+            assert_eq!(
+                spans(acronyms_in_brackets(t)),
+                spans(ACRONYM_IN_BRACKETS.captures_iter(t).collect()),
+                "{t:?}"
+            );
+            assert_eq!(
+                spans(expansions_in_brackets(t)),
+                spans(EXPANSION_IN_BRACKETS.captures_iter(t).collect()),
+                "{t:?}"
+            );
+        }
     }
 }

@@ -41,21 +41,21 @@ pub(super) const FREQ_CUES: &[&str] = &[
 ];
 
 pub(super) static FREQ_RE: Cued =
-    Cued::new(FREQ_CUES, || Regex::new(&format!(r"(?i)\b{}\b", freq())).unwrap());
+    Cued::near(FREQ_CUES, 40, 60, || Regex::new(&format!(r"(?i)\b{}\b", freq())).unwrap());
 /// "meets eight times per year", "which meets on a monthly basis", "Meet twice per year".
-pub(super) static MEETS: Cued = Cued::new(FREQ_CUES, || {
+pub(super) static MEETS: Cued = Cued::near(FREQ_CUES, 120, 60, || {
     let verb = r"(?:meets?|met|meetings?\s+(?:are|is|were|will\s+be)\s+held|convenes?)";
     Regex::new(&format!(r"(?i)\b{verb}\b(?:\s+[A-Za-z0-9_-]+){{0,3}}?\s+({})\b", freq())).unwrap()
 });
 /// "termly Schools Network meetings", "the quarterly Board meetings".
-pub(super) static FREQ_MEETINGS: Cued = Cued::new(&["meeting"], || {
+pub(super) static FREQ_MEETINGS: Cued = Cued::near(&["meeting"], 200, 10, || {
     Regex::new(&format!(r"(?i)\b({})\s+((?:[A-Za-z0-9_'’&/-]+\s+){{1,8}}?)meetings?\b", freq())).unwrap()
 });
 pub(super) static CHAIRED_BY: Cued =
     Cued::new(&["chaired"], || Regex::new(r"(?i)\bchaired\s+by\s+(?:the\s+|an?\s+)?([^.;]+)").unwrap());
 pub(super) static CHAIRED_INDEPENDENTLY: Cued =
     Cued::new(&["chaired"], || Regex::new(r"(?i)\bchaired\s+independently\b[^.;]*").unwrap());
-pub(super) static LED_BY_CHAIR: Cued = Cued::new(&["independent"], || {
+pub(super) static LED_BY_CHAIR: Cued = Cued::near(&["independent"], 40, 100, || {
     Regex::new(concat!(
         r"(?i)\b(?:under\s+the\s+leadership\s+of|led\s+by|under)\s+(?:its\s+|an?\s+|the\s+)?",
         r"(independent\s+chair(?:\s*person)?(?:,\s+(?:[A-Z][A-Za-z0-9_'’-]*\s?){1,4})?)",
@@ -66,7 +66,7 @@ pub(super) static LED_BY_CHAIR: Cued = Cued::new(&["independent"], || {
 pub(super) static CHAIR_LABEL: Cued =
     Cued::new(&["chair"], || Regex::new(r"(?im)^\W*chair(?:person)?\s*[:\-–]\s*([^\n]+)$").unwrap());
 /// "Independent chair: Jane Doe" inside a line: the chair's name, first and last.
-pub(super) static CHAIR_NAMED: Cued = Cued::new(&["chair"], || {
+pub(super) static CHAIR_NAMED: Cued = Cued::near(&["chair"], 20, 80, || {
     Regex::new(r"\b(?i:(?:independent\s+)?chair(?:man|person)?)\s*:\s*([A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+)")
         .unwrap()
 });
@@ -92,7 +92,7 @@ pub(super) static CHAIR_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "reports to", "report headline issues to", "reported regularly to", "provide updates to",
 /// "sits directly below the Board" (a place in the structure).
-pub(super) static REPORTS: Cued = Cued::new(&["report", "update", "accountable", "sit"], || {
+pub(super) static REPORTS: Cued = Cued::near(&["report", "update", "accountable", "sit"], 0, 160, || {
     Regex::new(concat!(
         r"(?i)\b(?:(?:(?:reports?|reported|reporting)",
         r"(?:\s+(?:[A-Za-z]+ly|back|in\s+turn|headline|issues|progress|findings|its|their))*",
@@ -105,7 +105,7 @@ pub(super) static REPORTS: Cued = Cued::new(&["report", "update", "accountable",
 /// "Independent Chair of the Board", "Chairperson for the X Board", "chaired the Board",
 /// "Chair, XSCB", "members of the Board", "meeting of the X". ("Each body represented on the
 /// Board" is the statutory objective every board repeats, and says nothing of this one.)
-pub(super) static SEAT_BEFORE: Cued = Cued::new(&["chair", "member", "meeting"], || {
+pub(super) static SEAT_BEFORE: Cued = Cued::near(&["chair", "member", "meeting"], 16, 40, || {
     Regex::new(concat!(
         r"(?i)\b(?:(?:vice[\s-]+)?chair(?:man|person|woman)?(?:\s*,\s*|\s+(?:of|for)\s+|\s+)",
         r"|chair(?:ed|ing)\s+|(?:members?|membership)\s+of\s+|meetings?\s+of\s+)",
@@ -136,7 +136,7 @@ pub(super) static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 /// Mentions right after these words name a body the partnership only takes part in.
-pub(super) static PARTICIPATION: Cued = Cued::new(&["represent", "sit", "member"], || {
+pub(super) static PARTICIPATION: Cued = Cued::ending(&["represent", "sit", "member"], 60, || {
     Regex::new(concat!(
         // "is a member of": the partnership sits on it; "members of the Executive" are people.
         r"(?i)\b(?:represented\s+on|representation\s+on|sits?\s+on",
@@ -146,7 +146,7 @@ pub(super) static PARTICIPATION: Cued = Cued::new(&["represent", "sit", "member"
     .unwrap()
 });
 /// Mentions right after these words are weak evidence: outside bodies are worked with, attended.
-pub(super) static WEAK_CONTEXT: Cued = Cued::new(
+pub(super) static WEAK_CONTEXT: Cued = Cued::ending(
     &[
         "attend",
         "with",
@@ -159,6 +159,7 @@ pub(super) static WEAK_CONTEXT: Cued = Cued::new(
         "participate",
         "link",
     ],
+    80,
     || {
         Regex::new(concat!(
             r"(?i)\b(?:attend(?:s|ed|ing|ance)?(?:\s+at)?",
@@ -180,8 +181,10 @@ pub(super) static AUDIENCE_LIST: Cued = Cued::new(&["presented", "submitted", "c
     .unwrap()
 });
 /// A sentence about an outside organisation's arrangements.
-pub(super) static EXTERNAL_SENTENCE: Cued = Cued::new(
+pub(super) static EXTERNAL_SENTENCE: Cued = Cued::near(
     &["department", "secretary", "ofsted", "home", "council", "nhs"],
+    0,
+    30,
     || {
         Regex::new(
         r"(?i)\b(?:department\s+(?:for|of)|secretary\s+of\s+state|ofsted|home\s+office|council's|nhs\s+england)\b",
@@ -190,7 +193,7 @@ pub(super) static EXTERNAL_SENTENCE: Cued = Cued::new(
     },
 );
 /// A sentence announcing a body that does not exist yet.
-pub(super) static FUTURE: Cued = Cued::new(&["be"], || {
+pub(super) static FUTURE: Cued = Cued::near(&["be"], 10, 40, || {
     Regex::new(concat!(
         r"(?i)\b(?:will\s+be|is\s+to\s+be|are\s+to\s+be|to\s+be)",
         r"\s+(?:established|formed|set\s+up|created|launched|introduced)\b",
