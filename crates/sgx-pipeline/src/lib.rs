@@ -89,7 +89,9 @@ pub fn extract(bytes: &[u8], path: &str, on_stage: &mut dyn FnMut(Stage)) -> Res
 
 fn recognise(doc: &Document, on_stage: &mut dyn FnMut(Stage)) -> Extraction {
     on_stage(Stage::Recognise);
-    sgx_recognise::recognise(doc)
+    let mut x = sgx_recognise::recognise(doc);
+    sgx_normalise::normalise(&mut x);
+    x
 }
 
 /// The intermediate representation of the file at `path` (for `sgx ir` and `sgx tables`).
