@@ -17,15 +17,23 @@ pub const SCHEMA_VERSION: &str = "2.1.0";
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[schemars(transform = batch_paths)]
 pub struct Extraction {
+    /// Version of this model (semver; see CHANGELOG.md): a minor bump adds optional fields only.
     pub schema_version: String,
     /// Version of the sgx that produced this output.
     pub sgx_version: String,
+    /// The file the facts were read from.
     pub source: SourceInfo,
+    /// The partnership or board that published the document.
     pub partnership: Partnership,
+    /// What the document is: its kind, title and period.
     pub document: DocumentInfo,
+    /// The partnership's strategic priorities, in the document's order.
     pub priorities: Vec<Priority>,
+    /// The rows of the document's action / work / delivery-plan tables.
     pub actions: Vec<Action>,
+    /// The partnership's own boards, groups and subgroups.
     pub governance: Governance,
+    /// Abbreviations and their expansions, from glossaries and from running text.
     pub glossary: Vec<GlossaryEntry>,
     /// Reader and recogniser warnings (debris dropped, rows flagged, encoding guessed...).
     #[serde(default)]
@@ -36,7 +44,9 @@ pub struct Extraction {
 /// what was done, and the place in the source when it is about one place.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Warning {
+    /// What kind of thing was noticed (a closed set).
     pub kind: WarningKind,
+    /// A sentence saying what was noticed and what was done about it.
     pub message: String,
     /// 1-based page, where the format has pages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -57,6 +67,7 @@ pub struct SourceInfo {
     pub path: String,
     /// Detected input format: text, markdown, pdf, html or docx.
     pub format: Format,
+    /// Number of pages, where the format has pages (PDF).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<u32>,
 }
@@ -64,19 +75,24 @@ pub struct SourceInfo {
 /// The partnership or board that published the document.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Partnership {
+    /// The partnership's full name as the document prints it (place words required), or null.
     pub name: Option<String>,
     /// The acronym the document itself uses for the partnership, if any.
     pub acronym: Option<String>,
+    /// Where the name was read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Evidence>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct DocumentInfo {
+    /// The kind of document: business_plan, workplan, annual_report, strategy or other (papers about a document, web pages).
     pub kind: DocumentKind,
     /// The title as printed, where one was found.
     pub title: Option<String>,
+    /// The years the document covers, where it prints a range.
     pub period: Option<Period>,
+    /// Where the title (or, without one, the period) was read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Evidence>,
 }
@@ -95,7 +111,9 @@ pub enum DocumentKind {
 /// The years a document covers ("2019-22" → 2019..2022; "April 2022 to March 2023" → 2022..2023).
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Period {
+    /// The first year covered.
     pub start_year: i32,
+    /// The last year covered.
     pub end_year: i32,
     /// The text the period was read from.
     pub raw: String,
@@ -118,6 +136,7 @@ pub struct Priority {
     /// Why the list this priority belongs to was chosen over the other lists of the document.
     #[serde(default)]
     pub selection: ListSelection,
+    /// Where the priority was read.
     pub evidence: Evidence,
 }
 
@@ -143,10 +162,15 @@ pub struct Action {
     /// The band or section heading the row sits under, if the table has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
+    /// The actions / tasks of the row, one per printed item.
     pub tasks: Vec<String>,
+    /// Who leads the row, one per printed lead (role, organisation or body).
     pub leads: Vec<String>,
+    /// Measures of success / outcomes / evidence the row names.
     pub measures: Vec<String>,
+    /// When the row is due, as printed and the dates it names.
     pub timescale: Option<Timescale>,
+    /// Progress or update text as printed, where the table has a column for it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub progress: Option<String>,
     /// Red / amber / green rating as printed, where the table has one.
@@ -156,12 +180,14 @@ pub struct Action {
     /// not to be trusted without checking the source.
     #[serde(default)]
     pub garbled: bool,
+    /// Where the row was read (its first physical row).
     pub evidence: Evidence,
 }
 
 /// A timescale cell: the raw text as printed and the dates it names.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Timescale {
+    /// The timescale as printed.
     pub raw: String,
     /// Month-precision dates named in the text, in order ("2019-06", or "2019" without a month).
     #[serde(default)]
@@ -170,29 +196,37 @@ pub struct Timescale {
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Governance {
+    /// The bodies, in the order the document first names them.
     pub bodies: Vec<Body>,
 }
 
 /// A body of the partnership's own structure: board, group, subgroup, panel, network...
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Body {
+    /// The body's name as printed (the fullest form the document uses).
     pub name: String,
+    /// The body's acronym, where the document gives one.
     pub acronym: Option<String>,
+    /// Who chairs the body, as printed (a person, a role or both).
     pub chair: Option<String>,
     /// Meeting frequency as printed ("quarterly", "three times per year").
     pub meets: Option<String>,
     /// The body this one reports to, as named in the document.
     pub reports_to: Option<String>,
+    /// Where the body was first read.
     pub evidence: Evidence,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct GlossaryEntry {
+    /// The abbreviation as printed ("CSE", "DfE").
     pub term: String,
+    /// What the abbreviation stands for, without the explanation that may follow it.
     pub expansion: String,
     /// Where the entry was read: a glossary (section, list or table) or running text.
     #[serde(default)]
     pub source: GlossarySource,
+    /// Where the entry was read.
     pub evidence: Evidence,
 }
 
