@@ -28,10 +28,18 @@ const DESCRIBED_HEAD_WORDS: usize = 6;
 /// ...when at least this many words of description follow it.
 const DESCRIPTION_MIN_WORDS: usize = 8;
 
+/// An enumerator opening an item run into a sentence: "(ii) ", "b) ", "(3) ".
+static ENUMERATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(?(?:[ivxIVX]{1,4}|[a-hA-H]|\d{1,2})\)\s+").unwrap());
+
 /// The title of a priority printed as `raw`.
 pub fn title_of(raw: &str) -> String {
     let text = clean(raw);
     let text = strip_label(&text).unwrap_or(&text);
+    let text = match text.starts_with(|c: char| c == '(' || c.is_ascii_alphanumeric()) {
+        true => ENUMERATOR.find(text).map_or(text, |m| &text[m.end()..]),
+        false => text,
+    };
     // Dot leaders need two dots or an ellipsis (the pattern runs on every item of every list).
     let dotted = text.contains("..") || text.contains(". .") || text.contains('…');
     let text = if dotted { DOT_LEADERS.replace(text, "") } else { Cow::Borrowed(text) };
@@ -105,6 +113,16 @@ pub fn trim_joiners(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn enumerators_run_into_a_sentence_are_dropped() {
+        assert_eq!(title_of("(ii) contextual safeguarding"), "contextual safeguarding");
+        assert_eq!(title_of("b) Early help"), "Early help");
+        assert_eq!(title_of("(3) Neglect"), "Neglect");
+        assert_eq!(title_of("Voice (of the child)"), "Voice (of the child)");
+        assert_eq!(title_of("I) nothing like a word"), "nothing like a word");
+        assert_eq!(title_of("In the year"), "In the year");
+    }
 
     #[test]
     fn titles_without_leads_labels_and_joiners() {
