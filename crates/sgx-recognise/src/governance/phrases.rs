@@ -70,10 +70,13 @@ pub(super) static CHAIR_NAMED: Cued = Cued::near(&["chair"], 20, 80, || {
     Regex::new(r"\b(?i:(?:independent\s+)?chair(?:man|person)?)\s*:\s*([A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+)")
         .unwrap()
 });
-/// A signature: "Jane Doe, Director of X and Chair of the ABC".
+/// A signature: "Jane Doe, Director of X and Chair of the ABC", "Jane Doe - Independent Chair of
+/// the ABC".
 pub(super) static SIGNATURE: Cued = Cued::new(&["chair"], || {
     Regex::new(
-        r"(?i)^[\W_]*([^\n]{3,200}?)(?:,|\s+and)\s+(?:the\s+)?(?:independent\s+)?chair\s+of\s+(?:the\s+)?",
+        // A comma, " and", or a dash with a space beside it ("Jo Bloggs - Chair of"; not the
+        // hyphen inside "Smith-Jones").
+        r"(?i)^[\W_]*([^\n]{3,200}?)(?:,|\s+and|\s+[-–—]\s*|[-–—]\s+)\s*(?:the\s+)?(?:independent\s+)?chair\s+of\s+(?:the\s+)?",
     )
     .unwrap()
 });

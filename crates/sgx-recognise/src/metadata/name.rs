@@ -24,8 +24,8 @@ static BODY: Cued = Cued::new(&["safeguarding"], || {
         r"(?xi)\b(?:
             (?:local\s+)?safeguarding\s+children(?:'s|’s)?(?:\s+and\s+young\s+people(?:'s|’s)?)?
                 \s+(?:partnership|board)s?(?:\s+board)?
-          | children(?:'s|’s)?\s+safeguarding\s+(?:partnership|board)s?
-          | (?:children\s+and\s+adults\s+)?safeguarding\s+partnership
+          | children(?:'s|’s)?\s+safeguarding\s+(?:partnership|board)s?(?:\s+board)?
+          | (?:children\s+and\s+adults\s+)?safeguarding\s+partnership(?:\s+board)?
                 (?:\s+for\s+children(?:\s+and\s+young\s+people)?)?
         )\b",
     )
@@ -453,6 +453,15 @@ mod tests {
         assert_eq!(
             names("Toggle Contrast About Us The Elmstead Safeguarding Children Partnership (SCP)"),
             ["Elmstead Safeguarding Children Partnership"]
+        );
+        // A board of the partnership names the partnership in full.
+        assert_eq!(
+            names("the Report of the Kestrel Vale Children's Safeguarding Partnership Board 2021-22"),
+            ["Kestrel Vale Children's Safeguarding Partnership Board"]
+        );
+        assert_eq!(
+            names("minutes of the Orme Safeguarding Partnership Board held on"),
+            ["Orme Safeguarding Partnership Board"]
         );
     }
 
