@@ -223,6 +223,18 @@ pub(super) static LIST_CUE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A sentence counting the partnership's bodies and naming them in line: "The five sub-groups
+/// comprised A, B, C, D and E." (group 1: the count; group 2: the names, up to the full stop).
+pub(super) static COUNTED_NAMES: Cued =
+    Cued::new(&["group", "committee", "panel", "board", "network"], || {
+        let count = format!(r"(\d{{1,2}}|{})", number_words_from(2));
+        let bodies =
+            r"(?:sub-?\s?groups|sub-?committees|subcommittees|committees|panels|networks|sub-?boards|groups)";
+        let verb = r"(?:comprised?|are|were|include[sd]?|consist(?:s|ed)?\s+of|cover(?:s|ed)?)";
+        Regex::new(&format!(r"(?i)\b{count}\s+(?:[a-z'’-]+\s+){{0,2}}?{bodies}\s+{verb}\s*:?\s+([^.;:]+)"))
+            .unwrap()
+    });
+
 /// Subjects naming several bodies at once: "Each subgroup reports to …", "Four subgroups
 /// report to …" (counted from two: "one subgroup" names one).
 pub(super) static DISTRIBUTIVE: LazyLock<Regex> = LazyLock::new(|| {

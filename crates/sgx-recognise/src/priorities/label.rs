@@ -23,10 +23,16 @@ static PRIORITY_LABEL: Cued = Cued::new(&["priorit"], || {
     Regex::new(&format!(r"^\s*{qualifier}{noun}({}){AFTER_NUMBER}", number())).unwrap()
 });
 
-static OTHER_LABEL: Cued = Cued::new(&["theme", "aim", "objective", "outcome", "goal", "ambition"], || {
-    let noun = r"(?i:(?:strategic|key|our)\s+)?(?i:theme|aim|objective|outcome|goal|ambition)\s+";
-    Regex::new(&format!(r"^\s*{noun}({}){AFTER_NUMBER}", number())).unwrap()
-});
+static OTHER_LABEL: Cued =
+    Cued::new(&["theme", "aim", "objective", "outcome", "goal", "ambition", "area"], || {
+        // "Development Area 2", "Key Area 1": an area only with its qualifier ("Area 2" alone is
+        // a place or a page's region).
+        let area = r"(?:development|improvement|focus|key)\s+area";
+        let noun = format!(
+            r"(?i:(?:strategic|key|our)\s+)?(?i:theme|aim|objective|outcome|goal|ambition|{area})\s+"
+        );
+        Regex::new(&format!(r"^\s*{noun}({}){AFTER_NUMBER}", number())).unwrap()
+    });
 
 /// A label at the start of `line`: its kind, number and the rest of the line.
 pub fn label(line: &str) -> Option<(LabelNoun, u32, &str)> {

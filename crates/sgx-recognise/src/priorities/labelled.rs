@@ -189,6 +189,8 @@ mod tests {
         assert_eq!(label("Priority One").map(|l| (l.1, l.2)), Some((1, "")));
         assert_eq!(label("Theme 2: Learning").map(|l| (l.0, l.1)), Some((LabelNoun::Other, 2)));
         assert_eq!(label("Strategic aim 1 - Early help").map(|l| (l.0, l.1)), Some((LabelNoun::Other, 1)));
+        assert_eq!(label("DEVELOPMENT AREA 3: Quality").map(|l| (l.0, l.1)), Some((LabelNoun::Other, 3)));
+        assert!(label("Area 3 covers the north").is_none());
     }
 
     #[test]

@@ -12,11 +12,11 @@ use super::Scan;
 use crate::governance::fact::{Fact, FactKind, Fallback};
 use crate::governance::mention::{Kind, Source};
 use crate::governance::names::{cell_spans, prose_spans};
-use crate::governance::phrases::{FREQ_RE, LIST_INTRO};
+use crate::governance::phrases::{COUNTED_NAMES, FREQ_RE, LIST_INTRO};
 use crate::governance::unit::Unit;
 use crate::governance::vocab::is_cap;
 use crate::util::{clean, evidence, Context};
-use crate::vocab::is_glossary_heading;
+use crate::vocab::{is_glossary_heading, number_word};
 
 /// A line of at most this many words, capitalised and without a full stop, is a label or a
 /// chart box rather than wrapped prose; a list item's label is at most this long too.
@@ -77,7 +77,24 @@ impl Scan<'_> {
         }
         let fallback = Fallback::Section(self.section_body());
         let target = self.facts_of(&unit, &fallback, true);
+        self.counted_names(text, &ev, block);
         list_intro(&unit, target)
+    }
+
+    /// "The five sub-groups comprised A, B, C, D, and E.": where the names split into as
+    /// many as the sentence counts, each is one of the partnership's bodies, as a listed item
+    /// would be. A count the names do not meet (a comma inside a name) reads nothing.
+    fn counted_names(&mut self, text: &str, ev: &Evidence, block: usize) {
+        for c in COUNTED_NAMES.captures_iter(text) {
+            let count = c[1].parse().ok().or_else(|| number_word(&c[1]));
+            let names = split_series(c[2].trim());
+            if count != Some(names.len() as u32) {
+                continue;
+            }
+            for name in names {
+                self.label_body(name, ev.clone(), block);
+            }
+        }
     }
 
     /// A body's name on a line of its own with its fields under it ("Frequency: Quarterly",
@@ -147,7 +164,13 @@ impl Scan<'_> {
 
     /// "Sexual Exploitation and Missing, chaired by …" → the label before the punctuation.
     pub(super) fn listed_label(&mut self, text: &str, ev: Evidence, block: usize) -> Option<usize> {
-        let label = text.split([',', ';', ':', '(', '–', '—']).next().unwrap_or("").trim();
+        let label = text.split([',', ';', ':', '(', '–', '—']).next().unwrap_or("");
+        self.label_body(label, ev, block)
+    }
+
+    /// A bare label of the structure ("Policy and Procedures") as the body it names.
+    fn label_body(&mut self, label: &str, ev: Evidence, block: usize) -> Option<usize> {
+        let label = label.trim();
         let label = label.strip_prefix("the ").unwrap_or(label);
         let words = label.split_whitespace().count();
         if !(1..=LABEL_LINE_WORDS).contains(&words) || !is_cap(label) {
@@ -161,9 +184,33 @@ impl Scan<'_> {
     }
 }
 
+/// The items of "A, B, C and D" or "A, B, C, and D": a series' last item follows its "and"
+/// (after a comma, when the series has one there: "Governance, Accountability and Process"
+/// stays one item before ", and").
+fn split_series(text: &str) -> Vec<&str> {
+    let (head, last) = match text.rsplit_once(", and ").or_else(|| text.rsplit_once(" and ")) {
+        Some(pair) => pair,
+        None => return vec![text],
+    };
+    let mut items: Vec<&str> = head.split(", ").map(str::trim).collect();
+    items.push(last.trim());
+    items.retain(|t| !t.is_empty());
+    items
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_series_splits_at_commas_and_its_last_and() {
+        assert_eq!(split_series("Audit, Training and Review"), ["Audit", "Training", "Review"]);
+        assert_eq!(
+            split_series("Audit, Policy and Process, and Review"),
+            ["Audit", "Policy and Process", "Review"]
+        );
+        assert_eq!(split_series("Audit"), ["Audit"]);
+    }
 
     #[test]
     fn field_lines_of_a_subgroup_entry() {
