@@ -16,6 +16,8 @@ pub(super) fn freq() -> String {
         r"quarterly|monthly|bi-?monthly|termly|weekly|fortnightly|bi-?annually|annually|half-?yearly"
             .to_string(),
         r"six[- ]weekly".to_string(),
+        // "twice yearly", "three times yearly", "four times annually".
+        format!(r"(?:{counted}|twice|once)\s+(?:yearly|annually)"),
         format!(r"{counted}\s+{every}\s+(?:year|annum|term|month)"),
         format!(r"twice\s+{every}\s+(?:year|term|month)"),
         format!(r"once\s+{every}\s+(?:month|term|quarter|year)"),
@@ -85,9 +87,10 @@ pub(super) static CHAIR_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         // A relative clause: ", which …", " and meets …".
         r"(?i)(,?\s+(?:which|who|whilst|while|",
-        r"and\s+(?:is|has|was|will|meets|reports|includes?|comprises?|consists?|brings?))\b.*$",
-        // A dash clause, or ", meets …".
-        r"|\s+[–—]\s.*$|,\s*(?:meets?|reports?|is|has)\b.*$",
+        r"(?:and|&)\s+(?:is|has|was|will|meets|reports|includes?|comprises?|consists?|brings?))\b.*$",
+        // A dash clause (spaced, or a hyphen before a lower-case clause: "(DSP)- this is …"),
+        // or ", meets …".
+        r"|\s+[–—]\s.*$|\s*[-–—]\s+(?:this|that|which|who|it|currently)\b.*$|,\s*(?:meets?|reports?|is|has)\b.*$",
         // A time qualifier: " in 2023", " during the year".
         r"|\s+(?:in|during|since|from|for)\s+(?:the\s+year\s+)?(?:\d{2,4}(?:[/-]\d{2,4})?|the\s+year)\b.*$)",
     ))
@@ -271,6 +274,18 @@ mod tests {
             assert!(SEAT_AFTER.is_match(after), "{after}");
         }
         assert!(!SEAT_AFTER.is_match(" reports to the Board"));
+    }
+
+    #[test]
+    fn frequencies_and_the_ends_of_a_chair() {
+        for f in ["meets twice yearly", "meets three times annually", "meets quarterly", "meet bi-monthly"] {
+            assert!(MEETS.is_match(f), "{f}");
+        }
+        assert!(!FREQ_RE.is_match("the yearly report"));
+        let cut = |raw: &str| CHAIR_TAIL.replace(raw, "").to_string();
+        assert_eq!(cut("Children's Services & meets bi-monthly"), "Children's Services");
+        assert_eq!(cut("a Delegated Partner (DP)- this is currently the Director"), "a Delegated Partner (DP)");
+        assert_eq!(cut("Head of Service - Early Help"), "Head of Service - Early Help");
     }
 
     #[test]
