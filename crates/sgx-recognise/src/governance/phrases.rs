@@ -284,7 +284,10 @@ mod tests {
         assert!(!FREQ_RE.is_match("the yearly report"));
         let cut = |raw: &str| CHAIR_TAIL.replace(raw, "").to_string();
         assert_eq!(cut("Children's Services & meets bi-monthly"), "Children's Services");
-        assert_eq!(cut("a Delegated Partner (DP)- this is currently the Director"), "a Delegated Partner (DP)");
+        assert_eq!(
+            cut("a Delegated Partner (DP)- this is currently the Director"),
+            "a Delegated Partner (DP)"
+        );
         assert_eq!(cut("Head of Service - Early Help"), "Head of Service - Early Help");
     }
 

@@ -13,7 +13,7 @@ use sgx_ir::{BlockKind, ListItem, Style};
 use super::around::{ends_document, intro_before, last_sentences, opened_section, section_of};
 use super::title::title_of;
 use super::vocab::priority_cue;
-use super::{inline, labelled, subsections, table, Candidate, Form, Item};
+use super::{inline, labelled, subsections, table, titled, Candidate, Form, Item};
 use crate::actions::ActionTables;
 use crate::util::{any_number, evidence, words, Context};
 
@@ -36,7 +36,10 @@ pub fn find(ctx: &Context, actions: &ActionTables) -> Vec<Candidate> {
     for (i, block) in ctx.blocks() {
         match &block.kind {
             BlockKind::List { items } => listed(ctx, i, items, &mut out),
-            BlockKind::Paragraph { text } => inline::candidates(ctx, i, &block.prov, &text.text, &mut out),
+            BlockKind::Paragraph { text } => {
+                inline::candidates(ctx, i, &block.prov, &text.text, &mut out);
+                titled::candidates(ctx, i, &block.prov, &text.text, &mut out);
+            }
             _ => {}
         }
     }

@@ -46,6 +46,7 @@ mod score;
 mod subsections;
 mod table;
 mod title;
+mod titled;
 mod vocab;
 
 use sgx_model::{Evidence, Priority};
@@ -100,6 +101,8 @@ enum Form {
     LeadIns,
     /// Numbered sub-entries ("2.1", "2.2") of a contents entry or heading naming priorities.
     Subsections,
+    /// Short title lines, each followed by its description, in one block.
+    Titled,
     /// The band rows / section headings of the action tables.
     Sections,
 }

@@ -153,7 +153,7 @@ pub fn assess(c: &Candidate) -> Verdict {
         Form::Labelled(LabelNoun::Other) => v.add(OTHER_LABELS, "labels 'Theme N'"),
         Form::LeadIns => v.name(LEAD_INS, "bold lead-ins"),
         Form::Sections => v.name(SECTIONS, "action-table sections"),
-        Form::Listed | Form::Inline | Form::Subsections => {}
+        Form::Listed | Form::Inline | Form::Subsections | Form::Titled => {}
     }
     introduction(c, &mut v);
     if let Some(h) = &c.section {
