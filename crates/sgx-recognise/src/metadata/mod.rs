@@ -88,7 +88,16 @@ fn partnership(ctx: &Context, texts: &[String]) -> Partnership {
             .then(b.first_block.cmp(&a.first_block))
     });
     let Some(best) = best else {
-        return Partnership { name: None, acronym: acronym::acronym(None, &all), evidence: None };
+        // No name printed whole: a place before the generic acronym ("Slough LSCB") is one.
+        let acronym = acronym::acronym(None, &all);
+        return match name::place_with_generic_acronym(texts) {
+            Some((name, block)) => Partnership {
+                name: Some(name),
+                acronym,
+                evidence: ctx.doc.blocks.get(block).map(|b| evidence(block, &b.prov)),
+            },
+            None => Partnership { name: None, acronym, evidence: None },
+        };
     };
     let acronym = acronym::acronym(Some(&best.name), &all);
     let lower = best.name.to_lowercase();

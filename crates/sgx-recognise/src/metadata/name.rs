@@ -348,6 +348,36 @@ pub fn key(name: &str) -> String {
 /// "Newcastle") is one partnership, spelled the fuller way.
 pub const FRONT_WEIGHT: f32 = 3.0;
 
+/// The genre's generic acronyms and what they stand for: "Slough LSCB" is the Slough Local
+/// Safeguarding Children Board.
+const GENERIC_ACRONYMS: &[(&str, &str)] = &[
+    ("LSCB", "Local Safeguarding Children Board"),
+    ("LSCP", "Local Safeguarding Children Partnership"),
+    ("SCB", "Safeguarding Children Board"),
+    ("SCP", "Safeguarding Children Partnership"),
+];
+
+/// A name printed only as a place before a generic acronym ("SLOUGH LSCB CONTEXT", "the
+/// Slough LSCB Board"): the place with the acronym spelt out, from the place printed most
+/// often so (the earliest on a tie), and the block it was first printed in.
+pub fn place_with_generic_acronym(texts: &[String]) -> Option<(String, usize)> {
+    let mut seen: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
+    let mut order = 0;
+    for (block, text) in texts.iter().enumerate() {
+        for (at, word) in crate::util::ascii_words(text) {
+            let Some(&(_, expansion)) = GENERIC_ACRONYMS.iter().find(|(a, _)| *a == word) else { continue };
+            let Some((place, _)) = place_before(&text[..at]) else { continue };
+            let name = recase(&format!("{place} {expansion}"));
+            let e = seen.entry(name).or_insert((0, order, block));
+            e.0 += 1;
+            order += 1;
+        }
+    }
+    seen.into_iter()
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+        .map(|(name, (_, _, block))| (name, block))
+}
+
 #[derive(Debug, Clone)]
 pub struct Candidate {
     pub name: String,
@@ -463,6 +493,18 @@ mod tests {
             names("minutes of the Orme Safeguarding Partnership Board held on"),
             ["Orme Safeguarding Partnership Board"]
         );
+    }
+
+    #[test]
+    fn a_place_before_a_generic_acronym() {
+        let texts = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let found = place_with_generic_acronym(&texts(&[
+            "Local Safeguarding Children Board",
+            "2. KESTREL VALE LSCB CONTEXT",
+            "the Kestrel Vale LSCB Board met",
+        ]));
+        assert_eq!(found, Some(("Kestrel Vale Local Safeguarding Children Board".to_string(), 1)));
+        assert_eq!(place_with_generic_acronym(&texts(&["Our LSCB met", "The LSCB agreed"])), None);
     }
 
     #[test]
