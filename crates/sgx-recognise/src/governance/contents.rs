@@ -44,7 +44,7 @@ pub(super) static CONTENTS_CUE: LazyLock<Regex> = LazyLock::new(|| {
 static CUT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?P<leader>[.…]{2,}[\s.…]*\d{1,3}\b)",
-        r"|(?P<pages>\bPages?\s+\d{1,3}(?:\s*[-–]\s*\d{1,3})?\b)",
+        r"|(?P<pages>\bPages?\s+\d{1,3}(?:\s*[-–]\s*\d{1,3})?\b|\s[/|]\s*\d{1,3}\s*$)",
         r"|(?P<glued>[a-z)’']\d{1,3}\b)",
         r"|(?P<division>\b(?:Chapter|Section|Part|Appendix)\s+(?:\d+|[IVX]+)\b\s*[-–:.]?)",
         r"|(?P<letter>\b[a-z][.)])",
@@ -71,7 +71,12 @@ fn line_entries(line: &str) -> Vec<Entry> {
     for c in CUT.captures_iter(line) {
         let m = c.get(0).unwrap();
         let rest = &line[m.end()..];
-        let next_is_title = rest.trim_start().starts_with(|ch: char| ch.is_uppercase());
+        // (A host's cell separator may stand between a number and its title: "1.  / Title".)
+        let next_is_title = rest
+            .trim_start()
+            .trim_start_matches(['/', '|'])
+            .trim_start()
+            .starts_with(|ch: char| ch.is_uppercase());
         if c.name("leader").is_some() || c.name("pages").is_some() {
             push(&open, &line[from..m.start()], &mut out);
             open = Enumerator::None;
@@ -106,8 +111,11 @@ fn line_entries(line: &str) -> Vec<Entry> {
 /// A title without the dashes, colons and bullets left around it.
 fn tidy(s: &str) -> String {
     let s = sgx_ir::normalize_ws(s);
-    s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '•' | '·' | '.' | ','))
-        .to_string()
+    // A table flattened by a host keeps its cell separators ("1. / Title / 8").
+    s.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '•' | '·' | '.' | ',' | '/' | '|')
+    })
+    .to_string()
 }
 
 /// Titles that open a structure: "Sub-group reports", "LSCB Structure", "The architecture of
@@ -204,6 +212,11 @@ mod tests {
         );
         // A count inside a title is no page number.
         assert_eq!(titles("3. The 3 partners in Fenwold Pages 17-18"), vec!["The 3 partners in Fenwold"]);
+        // A table flattened with its cell separators.
+        assert_eq!(
+            titles("Structure Chart / 3\n2.  / Learning from reviews – Case Review Panel / 15"),
+            vec!["Structure Chart", "Learning from reviews – Case Review Panel"]
+        );
     }
 
     #[test]

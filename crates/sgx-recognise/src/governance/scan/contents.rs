@@ -112,6 +112,14 @@ impl Scan<'_> {
     /// One entry: a body when its title is a body's name, else what it mentions, founding
     /// nothing.
     fn entry(&mut self, title: &str, inside: bool, ev: Evidence, block: usize) {
+        // "Developing policies – Policies Subgroup": a work area and the body that does it.
+        if let Some((_, body)) = title.rsplit_once(" – ").or_else(|| title.rsplit_once(" - ")) {
+            let mut unit = Unit::new(body, true);
+            if let Some(span) = whole_name(&unit, false) {
+                self.register(&mut unit, &span, Source::Column, ev, (block, 0));
+                return;
+            }
+        }
         let about = ABOUT.replace_all(title, "");
         let mut unit = Unit::new(&about, true);
         if let Some(span) = whole_name(&unit, inside) {
