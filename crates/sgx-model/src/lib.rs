@@ -213,7 +213,7 @@ pub struct Body {
     pub meets: Option<String>,
     /// The body this one reports to, as named in the document.
     pub reports_to: Option<String>,
-    /// Where the body was first read.
+    /// Where the body's name, as printed in `name`, was read.
     pub evidence: Evidence,
 }
 

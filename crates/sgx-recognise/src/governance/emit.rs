@@ -211,8 +211,8 @@ fn body_of(
     (first, body)
 }
 
-/// The name to print: written out rather than an acronym, mixed case rather than capitals,
-/// from the strongest source, the most often printed, the fullest.
+/// The name to print: more than a bare head word, written out rather than an acronym, mixed
+/// case rather than capitals, from the strongest source, the most often printed, the fullest.
 pub(super) fn best_name<'m>(members: &[&'m Mention]) -> &'m Mention {
     let founders: Vec<&Mention> =
         members.iter().copied().filter(|m| m.creates && m.kind == Kind::Body).collect();
@@ -221,11 +221,14 @@ pub(super) fn best_name<'m>(members: &[&'m Mention]) -> &'m Mention {
     let shouting =
         |m: &Mention| m.name.split_whitespace().count() > 1 && !m.name.chars().any(char::is_lowercase);
     let acronym_only = |m: &Mention| m.kind == Kind::Acronym || single_acronym(&m.name, m.head).is_some();
+    // "Executive" alone says less than "XSCB Executive".
+    let bare_head = |m: &Mention| m.head.is_some() && m.name.split_whitespace().count() == 1;
     pool.iter()
         .copied()
         .min_by_key(|m| {
             (
                 shouting(m),
+                bare_head(m),
                 acronym_only(m),
                 m.source,
                 std::cmp::Reverse(count(m)),

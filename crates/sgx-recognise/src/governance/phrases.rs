@@ -11,7 +11,7 @@ use crate::vocab::number_words_from;
 /// six weeks", with an optional "at least" / "usually" in front.
 pub(super) fn freq() -> String {
     let counted = format!(r"(?:\d+|{})\s+times", number_words_from(1));
-    let every = r"(?:per|a|each|every)";
+    let every = r"(?:per|a|each|every|in\s+the)";
     let forms = [
         r"quarterly|monthly|bi-?monthly|termly|weekly|fortnightly|bi-?annually|annually|half-?yearly"
             .to_string(),

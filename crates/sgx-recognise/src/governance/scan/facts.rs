@@ -237,8 +237,10 @@ impl Scan<'_> {
                 continue;
             }
             let linked = nearer_start.is_some_and(|ns| {
+                // "X and Y", "X, Y", "X and the Y": the article belongs to the next name.
                 let between = unit.work[unit.toks[f.last].end..ns].trim().to_lowercase();
-                matches!(between.as_str(), "and" | "," | "&" | ", and")
+                let between = between.strip_suffix("the").unwrap_or(&between).trim_end();
+                matches!(between, "and" | "," | "&" | ", and")
             });
             same.push((f.id, linked));
             nearer_start = Some(start);
