@@ -45,9 +45,11 @@ pub(super) const FREQ_CUES: &[&str] = &[
 pub(super) static FREQ_RE: Cued =
     Cued::near(FREQ_CUES, 40, 60, || Regex::new(&format!(r"(?i)\b{}\b", freq())).unwrap());
 /// "meets eight times per year", "which meets on a monthly basis", "Meet twice per year".
-pub(super) static MEETS: Cued = Cued::near(FREQ_CUES, 120, 60, || {
+// Cued on the verb, which opens the match and is rarer than the frequency's words ("every",
+// "times"); at most three words of up to 20 letters stand between them.
+pub(super) static MEETS: Cued = Cued::near(&["meet", "met", "conven"], 0, 160, || {
     let verb = r"(?:meets?|met|meetings?\s+(?:are|is|were|will\s+be)\s+held|convenes?)";
-    Regex::new(&format!(r"(?i)\b{verb}\b(?:\s+[A-Za-z0-9_-]+){{0,3}}?\s+({})\b", freq())).unwrap()
+    Regex::new(&format!(r"(?i)\b{verb}\b(?:\s+[A-Za-z0-9_-]{{1,20}}){{0,3}}?\s+({})\b", freq())).unwrap()
 });
 /// "termly Schools Network meetings", "the quarterly Board meetings".
 pub(super) static FREQ_MEETINGS: Cued = Cued::near(&["meeting"], 200, 10, || {
@@ -98,10 +100,10 @@ pub(super) static CHAIR_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "reports to", "report headline issues to", "reported regularly to", "provide updates to",
 /// "sits directly below the Board" (a place in the structure).
-pub(super) static REPORTS: Cued = Cued::near(&["report", "update", "accountable", "sit"], 0, 160, || {
+pub(super) static REPORTS: Cued = Cued::near(&["report", "update", "accountable", "sit"], 0, 120, || {
     Regex::new(concat!(
         r"(?i)\b(?:(?:(?:reports?|reported|reporting)",
-        r"(?:\s+(?:[A-Za-z]+ly|back|in\s+turn|headline|issues|progress|findings|its|their))*",
+        r"(?:\s+(?:[A-Za-z]{1,16}ly|back|in\s+turn|headline|issues|progress|findings|its|their)){0,4}",
         r"|updates?|accountable)\s+to",
         r"|sits?\s+(?:directly\s+|immediately\s+)?(?:below|beneath|under(?:neath)?))\s+(?:the\s+)?(?:main\s+)?",
     ))
@@ -228,15 +230,27 @@ pub(super) static LIST_CUE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A sentence counting the partnership's bodies and naming them in line: "The five sub-groups
 /// comprised A, B, C, D and E." (group 1: the count; group 2: the names, up to the full stop).
-pub(super) static COUNTED_NAMES: Cued =
-    Cued::new(&["group", "committee", "panel", "board", "network"], || {
+pub(super) static COUNTED_NAMES: Cued = Cued::near(
+    &["groups", "committees", "panels", "boards", "networks"],
+    COUNTED_NAMES_BEFORE,
+    COUNTED_NAMES_AFTER,
+    || {
         let count = format!(r"(\d{{1,2}}|{})", number_words_from(2));
         let bodies =
             r"(?:sub-?\s?groups|sub-?committees|subcommittees|committees|panels|networks|sub-?boards|groups)";
         let verb = r"(?:comprised?|are|were|include[sd]?|consist(?:s|ed)?\s+of|cover(?:s|ed)?)";
-        Regex::new(&format!(r"(?i)\b{count}\s+(?:[a-z'’-]+\s+){{0,2}}?{bodies}\s+{verb}\s*:?\s+([^.;:]+)"))
-            .unwrap()
-    });
+        Regex::new(&format!(
+            r"(?i)\b{count}\s+(?:[a-z'’-]{{1,20}}\s+){{0,2}}?{bodies}\s+{verb}\s*:?\s+([^.;:]{{1,{COUNTED_NAMES_BYTES}}})"
+        ))
+        .unwrap()
+    },
+);
+/// The names of a counted list take at most this many bytes (a sentence of eight long names).
+const COUNTED_NAMES_BYTES: usize = 400;
+/// A counted list's match starts at most this far before its noun ("twelve thematic sub-") ...
+const COUNTED_NAMES_BEFORE: usize = 64;
+/// ... and ends at most this far after it.
+const COUNTED_NAMES_AFTER: usize = COUNTED_NAMES_BYTES + 64;
 
 /// Subjects naming several bodies at once: "Each subgroup reports to …", "Four subgroups
 /// report to …" (counted from two: "one subgroup" names one).

@@ -36,6 +36,16 @@ static OTHER_LABEL: Cued =
 
 /// A label at the start of `line`: its kind, number and the rest of the line.
 pub fn label(line: &str) -> Option<(LabelNoun, u32, &str)> {
+    // A label's noun is one of its first three words: most lines are no label, and the
+    // patterns (number words, letters, Roman numerals) are costly to start.
+    let nouns = ["priorit", "theme", "aim", "objective", "outcome", "goal", "ambition", "area"];
+    let noun_first = line.split_whitespace().take(3).any(|w| {
+        let w = w.as_bytes();
+        nouns.iter().any(|n| w.len() >= n.len() && w[..n.len()].eq_ignore_ascii_case(n.as_bytes()))
+    });
+    if !noun_first {
+        return None;
+    }
     let (noun, c) = match PRIORITY_LABEL.captures(line) {
         Some(c) => (LabelNoun::Priority, c),
         None => (LabelNoun::Other, OTHER_LABEL.captures(line)?),

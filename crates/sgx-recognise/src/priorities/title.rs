@@ -11,7 +11,8 @@ use super::label::strip_label;
 use crate::util::{clean, Cued};
 
 /// "… led by X", "… led on behalf of the Board by X": who leads it, not what it is.
-static LED_BY: Cued = Cued::new(&["led"], || {
+// Titles are cleaned (one space between words), so "led by" is printed as such.
+static LED_BY: Cued = Cued::new(&["led by", "led on", "led of"], || {
     Regex::new(r"(?i)\s*[-–—(,]?\s+led\s+(?:(?:on|of)\s+behalf\s+of\s+.+?\s+)?by\s+\S.*$").unwrap()
 });
 
