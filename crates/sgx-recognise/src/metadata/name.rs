@@ -304,6 +304,9 @@ fn place_after(text: &str) -> Option<(String, bool)> {
 
 /// An all-capitals name in title case; acronyms (short words without a vowel, such as "LLR",
 /// and dotted ones) are kept, joining words lower-cased.
+/// A word of capitals without a vowel, up to this long, is an acronym.
+const ACRONYM_LETTERS: usize = 6;
+
 pub fn recase(s: &str) -> String {
     let has_lower = s.chars().any(char::is_lowercase);
     let shouting =
@@ -317,7 +320,9 @@ pub fn recase(s: &str) -> String {
             if CONNECTORS.contains(&lower.as_str()) {
                 return lower;
             }
-            let acronym = w.chars().count() <= 3 && !w.chars().any(|c| "AEIOUaeiou".contains(c));
+            // "LLR", "LBBD", "RBKC": capitals without a vowel are an acronym, never a place.
+            let acronym =
+                w.chars().count() <= ACRONYM_LETTERS && !w.chars().any(|c| "AEIOUaeiou".contains(c));
             if acronym || w.contains('.') || w.chars().any(char::is_lowercase) {
                 return w.to_string();
             }
@@ -493,6 +498,13 @@ mod tests {
             names("minutes of the Orme Safeguarding Partnership Board held on"),
             ["Orme Safeguarding Partnership Board"]
         );
+    }
+
+    #[test]
+    fn acronyms_keep_their_capitals_when_a_name_is_recased() {
+        assert_eq!(recase("RBKC Safeguarding Children Board"), "RBKC Safeguarding Children Board");
+        assert_eq!(recase("WESTMOOR Safeguarding Children Board"), "Westmoor Safeguarding Children Board");
+        assert_eq!(recase("LLR SAFEGUARDING CHILDREN PARTNERSHIP"), "LLR Safeguarding Children Partnership");
     }
 
     #[test]
