@@ -85,6 +85,9 @@ enum Command {
     Schema,
     /// Extract every document under INPUT... into DIR: per-document JSON, JSONL, CSV, SQLite.
     Batch(batch::BatchArgs),
+    /// Compare the partnerships of a batch output DIR across areas and years: prints the
+    /// comparison and writes its CSVs into DIR/compare/.
+    Compare { dir: PathBuf },
     /// Run one command in this process (the isolated worker; not for direct use).
     #[command(name = isolate::WORKER, hide = true)]
     Worker { kind: String, file: PathBuf },
@@ -103,6 +106,7 @@ fn main() -> ExitCode {
         | Command::Ir { file, .. }
         | Command::Tables { file, .. }
         | Command::Worker { file, .. } => Some(file.display().to_string()),
+        Command::Compare { dir } => Some(dir.display().to_string()),
         Command::Schema | Command::Batch(_) => None,
     };
     let worker = matches!(command, Command::Worker { .. });
@@ -125,6 +129,12 @@ fn main() -> ExitCode {
 fn run(command: Command) -> anyhow::Result<()> {
     let output = match command {
         Command::Schema => sgx_model::json_schema().into_bytes(),
+        Command::Compare { dir } => {
+            let (docs, left_out) = sgx_compare::load(&dir)?;
+            let comparison = sgx_compare::Comparison::new(docs, left_out);
+            comparison.write_csv(&dir.join("compare"))?;
+            comparison.render().into_bytes()
+        }
         Command::Worker { kind, .. } if kind == batch::WORKER_KIND => {
             isolate::apply_worker_limits();
             return batch::serve(test_hooks::at_stage);

@@ -1,0 +1,75 @@
+//! `sgx compare DIR` over a batch output: the worked example of corpus/ (two fictional areas,
+//! three years each, board era and partnership era) compared across years and areas.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn sgx(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sgx")).args(args).output().expect("sgx runs")
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+/// The worked example's documents.
+fn worked_example() -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(repo().join("corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.starts_with("wrenfield_") || name.starts_with("calder_moss_")
+        })
+        .map(|p| p.display().to_string())
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn the_worked_example_compares_two_areas_across_three_years() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let docs = worked_example();
+    assert_eq!(docs.len(), 6, "{docs:?}");
+    let mut args = vec!["batch", "--quiet", "--out", out.to_str().unwrap()];
+    args.extend(docs.iter().map(String::as_str));
+    let batch = sgx(&args);
+    assert!(batch.status.success(), "{}", String::from_utf8_lossy(&batch.stderr));
+
+    let compare = sgx(&["compare", out.to_str().unwrap()]);
+    assert!(compare.status.success(), "{}", String::from_utf8_lossy(&compare.stderr));
+    let text = String::from_utf8_lossy(&compare.stdout);
+    // One area each for the board era and the partnership era, named by the latest name.
+    for (label, years) in [
+        ("Wrenfield Safeguarding Children Partnership [wrenfield]", ["2013", "2016", "2020"]),
+        ("Calder Moss Safeguarding Children Partnership [calder-moss]", ["2014", "2017", "2021"]),
+    ] {
+        let at = text.find(label).unwrap_or_else(|| panic!("{label} in:\n{text}"));
+        let section = &text[at..];
+        for y in years {
+            assert!(section.contains(&format!("  {y}  ")), "{label} {y} in:\n{text}");
+        }
+    }
+    assert!(!text.contains("left out"), "{text}");
+
+    let rows = std::fs::read_to_string(out.join("compare/priorities_by_area_year.csv")).unwrap();
+    let wrenfield_rows = rows.lines().filter(|l| l.starts_with("wrenfield,")).count();
+    assert_eq!(wrenfield_rows, 12, "four priorities in each of three years:\n{rows}");
+    for csv in ["theme_changes.csv", "theme_coverage.csv"] {
+        assert!(out.join("compare").join(csv).is_file(), "{csv}");
+    }
+}
+
+#[test]
+fn a_folder_that_is_no_batch_output_is_one_error_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_str().unwrap();
+    let out = sgx(&["compare", dir]);
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.contains(dir) && err.contains("documents.jsonl"), "{err}");
+}
