@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 pub use sgx_ir::{Format, WarningKind};
 
 /// Version of this model's JSON layout.
-pub const SCHEMA_VERSION: &str = "2.1.0";
+pub const SCHEMA_VERSION: &str = "2.2.0";
 
 /// All facts extracted from one document.
 // `Default` is an empty model (a starting point for tests and tools), not one sgx prints.
@@ -35,6 +35,11 @@ pub struct Extraction {
     pub governance: Governance,
     /// Abbreviations and their expansions, from glossaries and from running text.
     pub glossary: Vec<GlossaryEntry>,
+    /// Version of the theme taxonomy the `themes` of priorities and actions were assigned with
+    /// (the README's Themes section has its table; the data file is
+    /// `crates/sgx-normalise/data/themes.json`). Themes of two outputs compare only under one version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub themes_version: Option<String>,
     /// Reader and recogniser warnings (debris dropped, rows flagged, encoding guessed...).
     #[serde(default)]
     pub warnings: Vec<Warning>,
@@ -136,6 +141,10 @@ pub struct Priority {
     /// Why the list this priority belongs to was chosen over the other lists of the document.
     #[serde(default)]
     pub selection: ListSelection,
+    /// Themes of the taxonomy (`themes_version`) the title and measures name, in the taxonomy's
+    /// order, each with the words that assigned it; empty when none is named.
+    #[serde(default)]
+    pub themes: Vec<ThemeAssignment>,
     /// Where the priority was read.
     pub evidence: Evidence,
 }
@@ -180,8 +189,49 @@ pub struct Action {
     /// not to be trusted without checking the source.
     #[serde(default)]
     pub garbled: bool,
+    /// Themes of the taxonomy (`themes_version`) the section, objective and tasks name, in the
+    /// taxonomy's order, each with the words that assigned it; empty when none is named.
+    #[serde(default)]
+    pub themes: Vec<ThemeAssignment>,
     /// Where the row was read (its first physical row).
     pub evidence: Evidence,
+}
+
+/// One theme assigned to a priority or an action, with the words that assigned it.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+pub struct ThemeAssignment {
+    /// The theme's id in the taxonomy `themes_version` names ("neglect", "cse",
+    /// "early_help_thresholds"); the README's Themes section lists every id.
+    pub id: String,
+    /// Whether the theme is a harm or cohort (`harm`) or a practice or part of the system
+    /// (`practice`).
+    pub axis: ThemeAxis,
+    /// The words that assigned the theme, as printed ("Child Sexual Exploitation", "county
+    /// lines"), each once, in order of appearance; an acronym read through the document's own
+    /// glossary shows the expansion that decided it: "CSE (Child Sexual Exploitation)".
+    pub matched: Vec<String>,
+}
+
+/// The two axes of the theme taxonomy, as published analyses split priorities into
+/// "safeguarding theme" and "practice" priorities.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum ThemeAxis {
+    /// A harm or a cohort of children: neglect, exploitation, domestic abuse, disabled children...
+    Harm,
+    /// A practice or a part of the system: early help, voice of the child, learning from reviews,
+    /// training, quality assurance...
+    Practice,
+}
+
+impl ThemeAxis {
+    /// The axis's name as the JSON and the exports print it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ThemeAxis::Harm => "harm",
+            ThemeAxis::Practice => "practice",
+        }
+    }
 }
 
 /// A timescale cell: the raw text as printed and the dates it names.

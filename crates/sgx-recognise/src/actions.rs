@@ -454,6 +454,8 @@ fn emit_action(
         progress: (!progress.is_empty()).then_some(progress),
         rag: (!rag.is_empty()).then_some(rag),
         garbled,
+        // Assigned by the normaliser, which reads the whole model.
+        themes: Vec::new(),
         evidence: ev,
     });
     warning

@@ -52,6 +52,8 @@ pub fn recognise(doc: &Document) -> Extraction {
         actions: up.actions.actions,
         governance: Governance { bodies: up.bodies },
         glossary: up.glossary,
+        // Set by the normaliser, with the themes.
+        themes_version: None,
         warnings: warnings.iter().map(util::model_warning).collect(),
     };
     caps::cap_fact_texts(&mut x);

@@ -100,7 +100,7 @@ pub fn fact_kinds() -> impl Iterator<Item = &'static FactKind> {
 }
 
 /// Every table, parents first (the order rows must be inserted in for the foreign keys).
-pub static TABLES: [&Table; 5] = [&DOCUMENTS, &PRIORITIES, &ACTIONS, &GOVERNANCE, &GLOSSARY];
+pub static TABLES: [&Table; 6] = [&DOCUMENTS, &PRIORITIES, &ACTIONS, &GOVERNANCE, &GLOSSARY, &THEMES];
 
 const CHILD_KEYS: &str =
     "PRIMARY KEY (document_id, position), FOREIGN KEY (document_id) REFERENCES documents (document_id)";
@@ -126,6 +126,7 @@ pub static DOCUMENTS: Table = Table {
         required("warning_count", Int),
         required("schema_version", Text),
         required("sgx_version", Text),
+        optional("themes_version", Text),
     ],
     constraints: "",
     rows: document_rows,
@@ -221,6 +222,35 @@ pub static GLOSSARY: Table = Table {
     facts: Some(FactKind { key: "glossary_entries", noun: "glossary entries", count: |d| d.glossary.len() }),
 };
 
+/// One row per theme assigned to a priority or an action, so a researcher counts coverage
+/// with one `GROUP BY theme`; `fact_position` is the fact's `position` in its own table.
+pub static THEMES: Table = Table {
+    name: "themes",
+    columns: &[
+        required("document_id", Text),
+        required("fact", Text),
+        required("fact_position", Int),
+        required("theme", Text),
+        required("axis", Text),
+        required("matched", List),
+    ],
+    constraints: "PRIMARY KEY (document_id, fact, fact_position, theme), \
+        FOREIGN KEY (document_id) REFERENCES documents (document_id)",
+    rows: theme_rows,
+    facts: Some(FactKind {
+        key: "theme_assignments",
+        noun: "theme assignments",
+        count: |d| {
+            d.priorities.iter().map(|p| p.themes.len()).sum::<usize>()
+                + d.actions.iter().map(|a| a.themes.len()).sum::<usize>()
+        },
+    }),
+};
+
+/// The `fact` column's values: the table the fact is a row of.
+const PRIORITY_FACT: &str = "priority";
+const ACTION_FACT: &str = "action";
+
 fn document_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>> {
     let period = d.document.period.as_ref();
     vec![vec![
@@ -242,6 +272,7 @@ fn document_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>
         count(d.warnings.len()),
         text(&d.schema_version),
         text(&d.sgx_version),
+        opt_text(&d.themes_version),
     ]]
 }
 
@@ -300,6 +331,26 @@ fn glossary_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>
     child_rows(id, &d.glossary, |g| {
         (vec![text(&g.term), text(&g.expansion), text(g.source.as_str())], &g.evidence)
     })
+}
+
+fn theme_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>> {
+    let priorities = d.priorities.iter().map(|p| &p.themes).enumerate().map(|(i, t)| (PRIORITY_FACT, i, t));
+    let actions = d.actions.iter().map(|a| &a.themes).enumerate().map(|(i, t)| (ACTION_FACT, i, t));
+    priorities
+        .chain(actions)
+        .flat_map(|(fact, i, themes)| {
+            themes.iter().map(move |theme| {
+                vec![
+                    text(id.as_str()),
+                    text(fact),
+                    count(i + 1),
+                    text(&theme.id),
+                    text(theme.axis.as_str()),
+                    Cell::List(&theme.matched),
+                ]
+            })
+        })
+        .collect()
 }
 
 /// Rows of a table below a document: id, position, the item's own cells, its evidence.
@@ -386,6 +437,11 @@ pub(crate) mod tests {
                 measures: vec![],
                 subgroups: vec!["QA".into()],
                 selection: ListSelection { score: 5, signals: vec!["numbered 1-1 +1".into()] },
+                themes: vec![ThemeAssignment {
+                    id: "neglect".into(),
+                    axis: ThemeAxis::Harm,
+                    matched: vec!["Neglect".into()],
+                }],
                 evidence: ev(3),
             }],
             actions: vec![Action {
@@ -399,6 +455,7 @@ pub(crate) mod tests {
                 progress: None,
                 rag: Some("G".into()),
                 garbled: false,
+                themes: vec![],
                 evidence: ev(7),
             }],
             governance: Governance {
@@ -417,6 +474,7 @@ pub(crate) mod tests {
                 source: GlossarySource::Glossary,
                 evidence: ev(9),
             }],
+            themes_version: Some("1.0.0".into()),
             warnings: vec![sgx_model::Warning {
                 kind: sgx_model::WarningKind::DroppedDebris,
                 message: "dropped page number".into(),
@@ -456,6 +514,7 @@ pub(crate) mod tests {
         d.partnership = Partnership { name: None, acronym: None, evidence: None };
         d.document.title = None;
         d.document.period = None;
+        d.themes_version = None;
         for p in &mut d.priorities {
             p.number = None;
             bare(&mut p.evidence);
@@ -519,6 +578,32 @@ pub(crate) mod tests {
         }
         let keys: std::collections::BTreeSet<&str> = fact_kinds().map(|k| k.key).collect();
         assert_eq!(keys.len(), fact_kinds().count(), "each kind has its own key in summary.json");
+    }
+
+    #[test]
+    fn theme_rows_name_their_fact_its_position_and_the_evidence() {
+        let id = crate::document_id(&b"x"[..]).unwrap();
+        let mut doc = sample();
+        doc.actions.insert(0, doc.actions[0].clone());
+        doc.actions[1].themes = vec![
+            ThemeAssignment { id: "cse".into(), axis: ThemeAxis::Harm, matched: vec!["CSE".into()] },
+            ThemeAssignment {
+                id: "workforce_training".into(),
+                axis: ThemeAxis::Practice,
+                matched: vec!["training".into(), "briefings".into()],
+            },
+        ];
+        let rows = (THEMES.rows)(&id, &doc);
+        let key = |row: &Vec<Cell<'_>>| format!("{:?} {:?} {:?} {:?}", row[1], row[2], row[3], row[4]);
+        assert_eq!(
+            rows.iter().map(key).collect::<Vec<_>>(),
+            [
+                r#"Text("priority") Int(1) Text("neglect") Text("harm")"#,
+                r#"Text("action") Int(2) Text("cse") Text("harm")"#,
+                r#"Text("action") Int(2) Text("workforce_training") Text("practice")"#,
+            ]
+        );
+        assert_eq!(rows[2][5], Cell::List(&doc.actions[1].themes[1].matched));
     }
 
     #[test]

@@ -161,6 +161,7 @@ mod tests {
             progress: None,
             rag: None,
             garbled: false,
+            themes: vec![],
             evidence: evidence.clone(),
         };
         let body = Body {
@@ -194,6 +195,7 @@ mod tests {
                 measures: vec![],
                 subgroups: vec![],
                 selection: ListSelection::default(),
+                themes: vec![],
                 evidence: Evidence::default(),
             }],
             actions: vec![action; 2],

@@ -23,6 +23,8 @@ pub fn priorities(list: Candidate, selection: ListSelection) -> Vec<Priority> {
                 measures: c.measures,
                 subgroups: c.subgroups,
                 selection: selection.clone(),
+                // Assigned by the normaliser, which reads the whole model.
+                themes: Vec::new(),
                 evidence: c.evidence,
             }
         })

@@ -205,7 +205,8 @@ mod tests {
 
     #[test]
     fn column_types_declare_the_expected_schema() {
-        // The tables as sgx.sqlite declared them before columns were typed, byte for byte.
+        // The tables as sgx.sqlite declared them before columns were typed, byte for byte (with
+        // the themes table and `themes_version` of model 2.2.0).
         let expected = "\
 CREATE TABLE documents (
   document_id TEXT PRIMARY KEY,
@@ -225,7 +226,8 @@ CREATE TABLE documents (
   glossary_count INTEGER NOT NULL,
   warning_count INTEGER NOT NULL,
   schema_version TEXT NOT NULL,
-  sgx_version TEXT NOT NULL
+  sgx_version TEXT NOT NULL,
+  themes_version TEXT
 );
 CREATE TABLE priorities (
   document_id TEXT NOT NULL,
@@ -287,6 +289,15 @@ CREATE TABLE glossary (
   first_line INTEGER,
   last_line INTEGER,
   PRIMARY KEY (document_id, position), FOREIGN KEY (document_id) REFERENCES documents (document_id)
+);
+CREATE TABLE themes (
+  document_id TEXT NOT NULL,
+  fact TEXT NOT NULL,
+  fact_position INTEGER NOT NULL,
+  theme TEXT NOT NULL,
+  axis TEXT NOT NULL,
+  matched TEXT NOT NULL,
+  PRIMARY KEY (document_id, fact, fact_position, theme), FOREIGN KEY (document_id) REFERENCES documents (document_id)
 );
 ";
         let schema: String = TABLES.iter().map(|t| create_table(t)).collect();
