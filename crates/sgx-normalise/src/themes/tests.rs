@@ -97,6 +97,7 @@ const HITS: &[(&str, &str, &[&str])] = &[
         &["MARAC", "Operation Encompass"],
     ),
     ("Promote online safety and respond to sexting", "online", &["online safety", "sexting"]),
+    ("Keep children safe outside the home and online", "online", &["home and online"]),
     (
         "Improve emotional wellbeing and reduce self-harm",
         "mental_health",
