@@ -97,6 +97,7 @@ const HITS: &[(&str, &str, &[&str])] = &[
         &["MARAC", "Operation Encompass"],
     ),
     ("Promote online safety and respond to sexting", "online", &["online safety", "sexting"]),
+    ("Keep children safe outside the home and online", "online", &["home and online"]),
     (
         "Improve emotional wellbeing and reduce self-harm",
         "mental_health",
@@ -152,7 +153,7 @@ const HITS: &[(&str, &str, &[&str])] = &[
     (
         "Publish learning from serious case reviews and rapid reviews",
         "learning_reviews",
-        &["learning from", "serious case reviews", "rapid reviews"],
+        &["serious case reviews", "rapid reviews"],
     ),
     ("Learning from Case Reviews and Child Deaths", "child_deaths", &["Child Deaths"]),
     (
@@ -195,6 +196,7 @@ const MISSES: &[(&str, &str)] = &[
     ("Domestic violence", "youth_violence"),
     ("Missing data in the dataset", "missing"),
     ("Children missing education", "missing"),
+    ("Invite any missing partners to the board", "missing"),
     ("Harmful sexual behaviour", "csa_intrafamilial"),
     ("Children referred for HSB work", "hsb_peer"),
     ("Children affected by DA", "domestic_abuse"),
@@ -214,7 +216,9 @@ const MISSES: &[(&str, &str)] = &[
     ("Transition to the new safeguarding arrangements", "young_carers_transitions"),
     ("Early years settings", "early_help_thresholds"),
     ("Give partners a voice at the board", "voice_of_child"),
+    ("Participation in the commissioning of services", "voice_of_child"),
     ("Complete the e-learning", "learning_reviews"),
+    ("Learning from the pandemic", "learning_reviews"),
     ("Sudden unexpected death in infancy", "child_deaths"),
     ("Young people not in education, employment or training", "workforce_training"),
     ("Publish the annual report", "qa_audit"),
