@@ -53,13 +53,16 @@ fn the_worked_example_compares_two_areas_across_three_years() {
         }
     }
     assert!(!text.contains("left out"), "{text}");
+    // Themes across the years: neglect named in all three of Wrenfield's documents.
+    assert!(text.contains("2016 persists neglect") && text.contains("2020 persists neglect"), "{text}");
 
     let rows = std::fs::read_to_string(out.join("compare/priorities_by_area_year.csv")).unwrap();
     let wrenfield_rows = rows.lines().filter(|l| l.starts_with("wrenfield,")).count();
     assert_eq!(wrenfield_rows, 12, "four priorities in each of three years:\n{rows}");
-    for csv in ["theme_changes.csv", "theme_coverage.csv"] {
-        assert!(out.join("compare").join(csv).is_file(), "{csv}");
-    }
+    let changes = std::fs::read_to_string(out.join("compare/theme_changes.csv")).unwrap();
+    assert!(changes.lines().any(|l| l == "wrenfield,neglect,2020,persists"), "{changes}");
+    let coverage = std::fs::read_to_string(out.join("compare/theme_coverage.csv")).unwrap();
+    assert!(coverage.lines().skip(1).all(|l| l.split(',').nth(2) == Some("2")), "two areas:\n{coverage}");
 }
 
 #[test]
