@@ -7,10 +7,12 @@
 //! Data flow: `sgx-recognise` → [`normalise`] → `sgx-model` → writers. Each normaliser is one
 //! module with one public function over the model; the order they run in is written once, here.
 
+mod area;
+
 use sgx_model::Extraction;
 
 /// Add the normalised forms to every fact of `x` that has one.
 pub fn normalise(x: &mut Extraction) {
     // The normalisers, in dependency order (a later one may read what an earlier one added).
-    let _ = x;
+    area::resolve_areas(x);
 }

@@ -88,7 +88,7 @@ fn partnership(ctx: &Context, texts: &[String]) -> Partnership {
             .then(b.first_block.cmp(&a.first_block))
     });
     let Some(best) = best else {
-        return Partnership { name: None, acronym: acronym::acronym(None, &all), evidence: None };
+        return Partnership { acronym: acronym::acronym(None, &all), ..Partnership::default() };
     };
     let acronym = acronym::acronym(Some(&best.name), &all);
     let lower = best.name.to_lowercase();
@@ -97,6 +97,7 @@ fn partnership(ctx: &Context, texts: &[String]) -> Partnership {
         name: Some(best.name),
         acronym,
         evidence: ctx.doc.blocks.get(block).map(|b| evidence(block, &b.prov)),
+        ..Partnership::default()
     }
 }
 

@@ -27,6 +27,9 @@ const INDEXES: &str = "
 CREATE INDEX documents_partnership ON documents (partnership);
 CREATE INDEX documents_year ON documents (start_year, end_year);
 CREATE INDEX documents_kind ON documents (kind);
+CREATE INDEX documents_partnership_key ON documents (partnership_key);
+CREATE INDEX areas_new_la_code ON areas (new_la_code);
+CREATE INDEX areas_old_la_code ON areas (old_la_code);
 ";
 
 const PARTNERSHIPS_VIEW: &str = "
@@ -214,6 +217,8 @@ CREATE TABLE documents (
   pages INTEGER,
   partnership TEXT,
   partnership_acronym TEXT,
+  partnership_key TEXT,
+  joint INTEGER,
   kind TEXT NOT NULL,
   title TEXT,
   start_year INTEGER,
@@ -286,6 +291,21 @@ CREATE TABLE glossary (
   page INTEGER,
   first_line INTEGER,
   last_line INTEGER,
+  PRIMARY KEY (document_id, position), FOREIGN KEY (document_id) REFERENCES documents (document_id)
+);
+CREATE TABLE areas (
+  document_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  la_name TEXT NOT NULL,
+  new_la_code TEXT,
+  old_la_code TEXT,
+  region TEXT NOT NULL,
+  joint INTEGER NOT NULL,
+  partnership_key TEXT,
+  named_as TEXT NOT NULL,
+  matched TEXT NOT NULL,
+  successor_of TEXT,
+  former_gss_codes TEXT NOT NULL,
   PRIMARY KEY (document_id, position), FOREIGN KEY (document_id) REFERENCES documents (document_id)
 );
 ";
