@@ -589,6 +589,26 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_joint_partnership_has_a_row_per_authority_each_flagged_joint() {
+        let id = crate::document_id(&b"x"[..]).unwrap();
+        let mut doc = sample();
+        let column = |name| AREAS.columns.iter().position(|c| c.name == name).unwrap();
+        let rows = (AREAS.rows)(&id, &doc);
+        assert_eq!(rows[0][column("joint")], Cell::Bool(false));
+        let mut second = doc.areas[0].clone();
+        (second.name, second.gss_code, second.dfe_code) =
+            ("Westmorland and Furness".into(), Some("E06000064".into()), Some("943".into()));
+        doc.areas.push(second);
+        let rows = (AREAS.rows)(&id, &doc);
+        assert_eq!(rows.len(), 2);
+        for (row, code) in rows.iter().zip(["942", "943"]) {
+            assert_eq!(row[column("joint")], Cell::Bool(true));
+            assert_eq!(row[column("old_la_code")], Cell::Text(Cow::Borrowed(code)));
+            assert_eq!(row[column("partnership_key")], Cell::Text(Cow::Borrowed("cumbria")));
+        }
+    }
+
+    #[test]
     fn kind_uses_the_model_name() {
         let doc = sample();
         let id = crate::document_id(&b"x"[..]).unwrap();

@@ -60,6 +60,25 @@ const BODY_WORDS: [&str; 14] = [
 /// Small words between a body name and the place printed after it.
 const CONNECTIVES: [&str; 5] = ["for", "of", "in", "the", "covering"];
 
+/// Words of the genre's documents, which end a place printed after the body name ("Local
+/// Safeguarding Children Board Inspection", "… Board Kingston upon Thames Annual Report").
+const DOCUMENT_WORDS: [&str; 14] = [
+    "inspection",
+    "review",
+    "report",
+    "annual",
+    "business",
+    "plan",
+    "strategy",
+    "strategic",
+    "arrangements",
+    "minutes",
+    "newsletter",
+    "update",
+    "procedures",
+    "workplan",
+];
+
 /// A last word of the place that belongs to the body name ("Newcastle Area Child Protection
 /// Committee").
 const PLACE_FILLER: [&str; 1] = ["area"];
@@ -135,7 +154,8 @@ pub(crate) fn place_of(partnership: &str) -> Option<String> {
     } else {
         let after = words.iter().position(|w| !is_body(w)).unwrap_or(words.len());
         let rest = &words[after..];
-        let end = rest.iter().position(is_body).unwrap_or(rest.len());
+        let ends = |w: &&str| is_body(w) || DOCUMENT_WORDS.contains(&bare(w).as_str());
+        let end = rest.iter().position(ends).unwrap_or(rest.len());
         let rest = &rest[..end];
         let start = rest.iter().position(|w| !CONNECTIVES.contains(&bare(w).as_str())).unwrap_or(rest.len());
         rest[start..].to_vec()
@@ -248,6 +268,11 @@ mod tests {
             ("SOLIHULL SAFEGUARDING CHILDREN BOARD", Some("SOLIHULL")),
             ("Gateshead Area Child Protection Committee", Some("Gateshead")),
             ("Southwick Children and Adults Safeguarding Partnership", Some("Southwick")),
+            (
+                "Local Safeguarding Children Board Kingston upon Thames Annual Report",
+                Some("Kingston upon Thames"),
+            ),
+            ("Local Safeguarding Children Board Inspection", None),
             ("Local Safeguarding Children Board", None),
             ("Safeguarding Children Partnership", None),
         ];
