@@ -449,7 +449,7 @@ fn a_rerun_with_fewer_formats_removes_the_exports_it_no_longer_writes() {
 fn a_full_disk_leaves_the_previous_exports_whole_and_says_so() {
     use std::os::unix::process::CommandExt;
 
-    const LIMIT: u64 = 56 * 1024;
+    const LIMIT: u64 = 64 * 1024;
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     let run_on = |name: &str, text: &str, max_file_bytes: Option<u64>| {
@@ -463,7 +463,7 @@ fn a_full_disk_leaves_the_previous_exports_whole_and_says_so() {
             // that would kill the writer ignored). The JSON and CSV files of one short document
             // are under 1 KB; the SQLite file, a 4 KB page per table and index, has its tables
             // (about 52 KB) when the documents are added and fails at the end, on its indexes
-            // (72 KB), after the other exports are complete.
+            // (84 KB), after the other exports are complete.
             // SAFETY: setrlimit and signal are async-signal-safe.
             unsafe {
                 command.pre_exec(move || {

@@ -36,6 +36,10 @@ pub enum WarningKind {
     NoText,
     /// A fact was kept but its text looks corrupted: check it against the source.
     Garbled,
+    /// The partnership's area could not be resolved to local authorities of sgx's reference
+    /// table (a place the table lacks, a name that needs the document's period, a code the
+    /// table lacks): the areas or the code are left empty, never guessed.
+    AreaUnresolved,
 }
 
 impl Warning {

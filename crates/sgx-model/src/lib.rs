@@ -27,6 +27,12 @@ pub struct Extraction {
     pub partnership: Partnership,
     /// What the document is: its kind, title and period.
     pub document: DocumentInfo,
+    /// The English local authorities the partnership covers, resolved from its name and the
+    /// document's period against sgx's reference table (GSS and DfE codes, region), in the
+    /// order the name names them. Empty when the name names no place the table has, or the
+    /// place cannot be resolved (a warning of kind `area_unresolved` then says why).
+    #[serde(default)]
+    pub areas: Vec<Area>,
     /// The partnership's strategic priorities, in the document's order.
     pub priorities: Vec<Priority>,
     /// The rows of the document's action / work / delivery-plan tables.
@@ -84,9 +90,75 @@ pub struct Partnership {
     pub name: Option<String>,
     /// The acronym the document itself uses for the partnership, if any.
     pub acronym: Option<String>,
+    /// A key for the partnership's area, the same in all its documents: the board era's and the
+    /// partnership era's ("Kent Safeguarding Children Board", "Kent Safeguarding Children
+    /// Partnership": `kent`) and across reorganisations (Cumbria's before and after 2023:
+    /// `cumbria`). The normal names (lower case, hyphens between words, "and", "the" and
+    /// council-type words dropped) of the local authorities the name names, sorted and joined
+    /// with `+` (`derby+derbyshire`); for a place the reference table lacks, the normal form of
+    /// the place as printed. Absent when the name names no place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// Whether the partnership covers more than one local authority (`areas` has several);
+    /// absent when `areas` is empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joint: Option<bool>,
     /// Where the name was read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Evidence>,
+}
+
+/// A local authority with children's services that a document's partnership covers, from the
+/// reference table sgx ships (data-to-insight, MIT; mySociety, CC-BY-4.0).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct Area {
+    /// The authority's name in the reference table (the ONS name: "Bristol, City of").
+    pub name: String,
+    /// ONS GSS code, DfE statistics' `new_la_code` ("E06000018"); null where the authority
+    /// never had one (Bedfordshire and Cheshire, abolished in 2009), with a warning.
+    pub gss_code: Option<String>,
+    /// DfE 3-digit local authority code, DfE statistics' `old_la_code` ("892").
+    pub dfe_code: Option<String>,
+    /// English region ("East Midlands").
+    pub region: String,
+    /// GSS codes the authority used before `gss_code` (older statistics use them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former_gss_codes: Vec<String>,
+    /// The words of the partnership's name that named it, as printed ("Derbyshire", "LLR",
+    /// "Cumbria").
+    pub named_as: String,
+    /// How the name led to this authority.
+    pub matched: AreaMatch,
+    /// The authority the name named, when this one is its successor by the document's period
+    /// ("Cumbria" for Cumberland in a 2024 document).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub successor_of: Option<String>,
+}
+
+/// How a partnership's name led to a local authority.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum AreaMatch {
+    /// The name names the authority: its official name or an alternative one, compared in
+    /// normal form (case, "&", "City of", "Council", punctuation aside), never fuzzily.
+    Name,
+    /// The name is a joint-area name sgx knows for several authorities ("LLR",
+    /// "Tri-borough").
+    JointName,
+    /// The authority named had been replaced by the document's period; this is a successor
+    /// (Cumbria → Cumberland and Westmorland and Furness from April 2023).
+    Successor,
+}
+
+impl AreaMatch {
+    /// The value's name as the JSON and the exports print it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AreaMatch::Name => "name",
+            AreaMatch::JointName => "joint_name",
+            AreaMatch::Successor => "successor",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]

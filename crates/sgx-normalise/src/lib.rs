@@ -7,6 +7,8 @@
 //! Data flow: `sgx-recognise` → [`normalise`] → `sgx-model` → writers. Each normaliser is one
 //! module with one public function over the model; the order they run in is written once, here.
 
+mod area;
+
 use sgx_model::Extraction;
 
 pub mod themes;
@@ -14,5 +16,6 @@ pub mod themes;
 /// Add the normalised forms to every fact of `x` that has one.
 pub fn normalise(x: &mut Extraction) {
     // The normalisers, in dependency order (a later one may read what an earlier one added).
+    area::resolve_areas(x);
     themes::assign(x);
 }

@@ -37,7 +37,8 @@ pub struct Upstream {
 impl Upstream {
     /// The publishing partnership, or an unnamed one before metadata has run.
     pub fn partnership(&self) -> &Partnership {
-        static UNNAMED: Partnership = Partnership { name: None, acronym: None, evidence: None };
+        static UNNAMED: Partnership =
+            Partnership { name: None, acronym: None, key: None, joint: None, evidence: None };
         self.metadata.as_ref().map_or(&UNNAMED, |m| &m.partnership)
     }
 }

@@ -48,6 +48,8 @@ pub fn recognise(doc: &Document) -> Extraction {
         },
         partnership,
         document,
+        // Resolved from the partnership's name by sgx-normalise.
+        areas: Vec::new(),
         priorities: up.priorities,
         actions: up.actions.actions,
         governance: Governance { bodies: up.bodies },

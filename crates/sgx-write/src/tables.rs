@@ -100,7 +100,7 @@ pub fn fact_kinds() -> impl Iterator<Item = &'static FactKind> {
 }
 
 /// Every table, parents first (the order rows must be inserted in for the foreign keys).
-pub static TABLES: [&Table; 6] = [&DOCUMENTS, &PRIORITIES, &ACTIONS, &GOVERNANCE, &GLOSSARY, &THEMES];
+pub static TABLES: [&Table; 7] = [&DOCUMENTS, &PRIORITIES, &ACTIONS, &GOVERNANCE, &GLOSSARY, &THEMES, &AREAS];
 
 const CHILD_KEYS: &str =
     "PRIMARY KEY (document_id, position), FOREIGN KEY (document_id) REFERENCES documents (document_id)";
@@ -114,6 +114,8 @@ pub static DOCUMENTS: Table = Table {
         optional("pages", Int),
         optional("partnership", Text),
         optional("partnership_acronym", Text),
+        optional("partnership_key", Text),
+        optional("joint", Bool),
         required("kind", Text),
         optional("title", Text),
         optional("start_year", Int),
@@ -131,6 +133,30 @@ pub static DOCUMENTS: Table = Table {
     constraints: "",
     rows: document_rows,
     facts: None,
+};
+
+/// One row per document and local authority its partnership covers: join DfE statistics on
+/// `new_la_code` (GSS) or `old_la_code` (DfE's 3 digits). A joint partnership has a row per
+/// authority, each with `joint` true; its figures are the partnership's, not the authority's.
+pub static AREAS: Table = Table {
+    name: "areas",
+    columns: &[
+        required("document_id", Text),
+        required("position", Int),
+        required("la_name", Text),
+        optional("new_la_code", Text),
+        optional("old_la_code", Text),
+        required("region", Text),
+        required("joint", Bool),
+        optional("partnership_key", Text),
+        required("named_as", Text),
+        required("matched", Text),
+        optional("successor_of", Text),
+        required("former_gss_codes", List),
+    ],
+    constraints: CHILD_KEYS,
+    rows: area_rows,
+    facts: Some(FactKind { key: "areas", noun: "local authorities", count: |d| d.areas.len() }),
 };
 
 pub static PRIORITIES: Table = Table {
@@ -260,6 +286,8 @@ fn document_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>
         opt_int(d.source.pages),
         opt_text(&d.partnership.name),
         opt_text(&d.partnership.acronym),
+        opt_text(&d.partnership.key),
+        d.partnership.joint.map_or(Cell::Null, Cell::Bool),
         Cell::Text(Cow::Owned(snake_case(&d.document.kind))),
         opt_text(&d.document.title),
         opt_int(period.map(|p| p.start_year)),
@@ -274,6 +302,30 @@ fn document_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>
         text(&d.sgx_version),
         opt_text(&d.themes_version),
     ]]
+}
+
+fn area_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>> {
+    let joint = d.areas.len() > 1;
+    d.areas
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            vec![
+                text(id.as_str()),
+                count(i + 1),
+                text(&a.name),
+                opt_text(&a.gss_code),
+                opt_text(&a.dfe_code),
+                text(&a.region),
+                Cell::Bool(joint),
+                opt_text(&d.partnership.key),
+                text(&a.named_as),
+                text(a.matched.as_str()),
+                opt_text(&a.successor_of),
+                Cell::List(&a.former_gss_codes),
+            ]
+        })
+        .collect()
 }
 
 fn priority_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>> {
@@ -423,6 +475,8 @@ pub(crate) mod tests {
             partnership: Partnership {
                 name: Some("Harrowfield Safeguarding Children Partnership".into()),
                 acronym: Some("HSCP".into()),
+                key: Some("cumbria".into()),
+                joint: Some(false),
                 evidence: None,
             },
             document: DocumentInfo {
@@ -431,6 +485,16 @@ pub(crate) mod tests {
                 period: Some(Period { start_year: 2021, end_year: 2022, raw: "2021/22".into() }),
                 evidence: None,
             },
+            areas: vec![Area {
+                name: "Cumberland".into(),
+                gss_code: Some("E06000063".into()),
+                dfe_code: Some("942".into()),
+                region: "North West".into(),
+                former_gss_codes: vec![],
+                named_as: "Cumbria".into(),
+                matched: AreaMatch::Successor,
+                successor_of: Some("Cumbria".into()),
+            }],
             priorities: vec![Priority {
                 number: Some(1),
                 title: "Neglect".into(),
@@ -511,10 +575,13 @@ pub(crate) mod tests {
             e.lines = None;
         };
         d.source.pages = None;
-        d.partnership = Partnership { name: None, acronym: None, evidence: None };
+        d.partnership = Partnership::default();
         d.document.title = None;
         d.document.period = None;
         d.themes_version = None;
+        for a in &mut d.areas {
+            (a.gss_code, a.dfe_code, a.successor_of) = (None, None, None);
+        }
         for p in &mut d.priorities {
             p.number = None;
             bare(&mut p.evidence);
@@ -604,6 +671,26 @@ pub(crate) mod tests {
             ]
         );
         assert_eq!(rows[2][5], Cell::List(&doc.actions[1].themes[1].matched));
+    }
+
+    #[test]
+    fn a_joint_partnership_has_a_row_per_authority_each_flagged_joint() {
+        let id = crate::document_id(&b"x"[..]).unwrap();
+        let mut doc = sample();
+        let column = |name| AREAS.columns.iter().position(|c| c.name == name).unwrap();
+        let rows = (AREAS.rows)(&id, &doc);
+        assert_eq!(rows[0][column("joint")], Cell::Bool(false));
+        let mut second = doc.areas[0].clone();
+        (second.name, second.gss_code, second.dfe_code) =
+            ("Westmorland and Furness".into(), Some("E06000064".into()), Some("943".into()));
+        doc.areas.push(second);
+        let rows = (AREAS.rows)(&id, &doc);
+        assert_eq!(rows.len(), 2);
+        for (row, code) in rows.iter().zip(["942", "943"]) {
+            assert_eq!(row[column("joint")], Cell::Bool(true));
+            assert_eq!(row[column("old_la_code")], Cell::Text(Cow::Borrowed(code)));
+            assert_eq!(row[column("partnership_key")], Cell::Text(Cow::Borrowed("cumbria")));
+        }
     }
 
     #[test]

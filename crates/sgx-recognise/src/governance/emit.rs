@@ -294,7 +294,11 @@ mod tests {
     }
 
     fn named(name: Option<&str>, acronym: &str) -> Partnership {
-        Partnership { name: name.map(str::to_string), acronym: Some(acronym.into()), evidence: None }
+        Partnership {
+            name: name.map(str::to_string),
+            acronym: Some(acronym.into()),
+            ..Partnership::default()
+        }
     }
 
     #[test]

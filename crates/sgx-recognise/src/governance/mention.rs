@@ -349,7 +349,7 @@ mod tests {
 
     #[test]
     fn key_of_expands_acronyms_and_drops_the_head_and_own_acronym() {
-        let partnership = Partnership { name: None, acronym: Some("MSCP".into()), evidence: None };
+        let partnership = Partnership { acronym: Some("MSCP".into()), ..Partnership::default() };
         let acronyms = BTreeMap::from([("QA".to_string(), "Quality Assurance".to_string())]);
         let namer = Namer { partnership: &partnership, acronyms };
         assert_eq!(namer.key_of("MSCP QA Sub Group"), vec!["quality", "assurance"]);
@@ -359,7 +359,7 @@ mod tests {
 
     #[test]
     fn the_own_acronym_inside_a_name_stands_for_the_words_before_it() {
-        let partnership = Partnership { name: None, acronym: Some("FSCP".into()), evidence: None };
+        let partnership = Partnership { acronym: Some("FSCP".into()), ..Partnership::default() };
         let namer = Namer { partnership: &partnership, acronyms: BTreeMap::new() };
         let unit = Unit::new("The Fenwold Safeguarding Children Partnership (FSCP) Executive met.", false);
         let span = crate::governance::names::prose_spans(&unit).remove(0);
@@ -371,7 +371,7 @@ mod tests {
 
     #[test]
     fn the_partnership_and_a_body_of_its_are_two_names() {
-        let partnership = Partnership { name: None, acronym: Some("FSCB".into()), evidence: None };
+        let partnership = Partnership { acronym: Some("FSCB".into()), ..Partnership::default() };
         let namer = Namer { partnership: &partnership, acronyms: BTreeMap::new() };
         assert_eq!(namer.without_own_conjunct("FSCB and Business Committee"), "Business Committee");
         assert_eq!(

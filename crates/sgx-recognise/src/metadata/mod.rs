@@ -95,8 +95,9 @@ fn partnership(ctx: &Context, texts: &[String]) -> Partnership {
                 name: Some(name),
                 acronym,
                 evidence: ctx.doc.blocks.get(block).map(|b| evidence(block, &b.prov)),
+                ..Partnership::default()
             },
-            None => Partnership { name: None, acronym, evidence: None },
+            None => Partnership { acronym, ..Partnership::default() },
         };
     };
     let acronym = acronym::acronym(Some(&best.name), &all);
@@ -106,6 +107,7 @@ fn partnership(ctx: &Context, texts: &[String]) -> Partnership {
         name: Some(best.name),
         acronym,
         evidence: ctx.doc.blocks.get(block).map(|b| evidence(block, &b.prov)),
+        ..Partnership::default()
     }
 }
 

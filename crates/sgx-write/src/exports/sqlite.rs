@@ -27,6 +27,9 @@ const INDEXES: &str = "
 CREATE INDEX documents_partnership ON documents (partnership);
 CREATE INDEX documents_year ON documents (start_year, end_year);
 CREATE INDEX documents_kind ON documents (kind);
+CREATE INDEX documents_partnership_key ON documents (partnership_key);
+CREATE INDEX areas_new_la_code ON areas (new_la_code);
+CREATE INDEX areas_old_la_code ON areas (old_la_code);
 ";
 
 const PARTNERSHIPS_VIEW: &str = "
@@ -215,6 +218,8 @@ CREATE TABLE documents (
   pages INTEGER,
   partnership TEXT,
   partnership_acronym TEXT,
+  partnership_key TEXT,
+  joint INTEGER,
   kind TEXT NOT NULL,
   title TEXT,
   start_year INTEGER,
@@ -298,6 +303,21 @@ CREATE TABLE themes (
   axis TEXT NOT NULL,
   matched TEXT NOT NULL,
   PRIMARY KEY (document_id, fact, fact_position, theme), FOREIGN KEY (document_id) REFERENCES documents (document_id)
+);
+CREATE TABLE areas (
+  document_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  la_name TEXT NOT NULL,
+  new_la_code TEXT,
+  old_la_code TEXT,
+  region TEXT NOT NULL,
+  joint INTEGER NOT NULL,
+  partnership_key TEXT,
+  named_as TEXT NOT NULL,
+  matched TEXT NOT NULL,
+  successor_of TEXT,
+  former_gss_codes TEXT NOT NULL,
+  PRIMARY KEY (document_id, position), FOREIGN KEY (document_id) REFERENCES documents (document_id)
 );
 ";
         let schema: String = TABLES.iter().map(|t| create_table(t)).collect();
