@@ -7,10 +7,19 @@
 //! Data flow: `sgx-recognise` → [`normalise`] → `sgx-model` → writers. Each normaliser is one
 //! module with one public function over the model; the order they run in is written once, here.
 
+mod calendar;
+mod period;
+mod status;
+mod timescale;
+mod tokens;
+
 use sgx_model::Extraction;
 
 /// Add the normalised forms to every fact of `x` that has one.
 pub fn normalise(x: &mut Extraction) {
     // The normalisers, in dependency order (a later one may read what an earlier one added).
-    let _ = x;
+    period::normalise_period(x);
+    // Timescales read two-digit and yearless dates against the period.
+    timescale::normalise_timescales(x);
+    status::normalise_statuses(x);
 }
