@@ -214,8 +214,8 @@ fn numeric_date(t: &[Token], i: usize, cx: &Context) -> Option<(Parsed, usize)> 
         return None;
     }
     let (year, month, day) = match (a.digits, c.digits) {
-        (4, 1 | 2) => (a.value, b.value, c.value),
-        (1 | 2, 4) => (c.value, b.value, a.value),
+        (4, 1 | 2) if YEARS.contains(&a.value) => (a.value, b.value, c.value),
+        (1 | 2, 4) if YEARS.contains(&c.value) => (c.value, b.value, a.value),
         (1 | 2, 2) => (full_year(c.value, cx.years), b.value, a.value),
         _ => return None,
     };

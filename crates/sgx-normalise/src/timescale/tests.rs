@@ -341,6 +341,27 @@ fn the_reading_keeps_the_raw_text_and_the_words_of_each_span() {
 }
 
 #[test]
+fn hostile_text_reads_as_nothing_without_panicking() {
+    check(&[
+        ("'", PLAN1922, "due - ; unresolved"),
+        ("/ - – — &", PLAN1922, "due - ; unresolved"),
+        ("Q", PLAN1922, "due - ; unresolved"),
+        ("Year", PLAN1922, "due - ; unresolved"),
+        ("31st", PLAN1922, "due - ; unresolved"),
+        ("0/0/0000", PLAN1922, "due - ; unresolved"),
+        ("31/03/9999", PLAN1922, "due - ; unresolved"),
+        ("99999999999 2020", PLAN1922, "year 2020 ; due 2020 ; partial[99999999999]"),
+        ("２０２０年３月", PLAN1922, "due - ; unresolved"),
+        ("Märch 2020", PLAN1922, "year 2020 ; due 2020 ; partial[Märch]"),
+        // A control character is punctuation.
+        ("March 2020\u{0}", PLAN1922, "month 2020-03 ; due 2020-03 ; resolved"),
+        ("every", PLAN1922, "due - ; unresolved"),
+        ("every 0 weeks", PLAN1922, "due - ; unresolved"),
+        ("0 times a year", PLAN1922, "due - ; unresolved"),
+    ]);
+}
+
+#[test]
 fn long_text_reads_in_one_pass() {
     let raw = "June 2019 ".repeat(2_000);
     let mut t = Timescale::new(raw, vec![]);
