@@ -6,6 +6,7 @@
 //! Compared: partnership, document, priorities, actions, governance and glossary. Not
 //! compared: evidence (block indices, lines and paths differ by format), the priorities'
 //! selection (the layout a list was chosen on: a heading in HTML is a plain line in text),
+//! the RAG cells' shading (text has no colours; the status read from the words is compared),
 //! source and warnings.
 
 mod common;
@@ -38,7 +39,7 @@ fn facts(model: &Value, fact: &str) -> Value {
         match v {
             Value::Object(o) => Value::Object(
                 o.iter()
-                    .filter(|(k, _)| *k != "evidence" && *k != "selection")
+                    .filter(|(k, _)| !["evidence", "selection", "rag_fill"].contains(&k.as_str()))
                     .map(|(k, v)| (k.clone(), strip(v)))
                     .collect(),
             ),

@@ -194,6 +194,44 @@ pub struct Period {
     pub end_year: i32,
     /// The text the period was read from.
     pub raw: String,
+    /// The first day the period covers, `YYYY-MM-DD`: 1 April of `start_year` when only years
+    /// are printed (the genre's reporting year runs April to March), else the printed month's
+    /// first day (or the printed day).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<String>,
+    /// The last day the period covers, `YYYY-MM-DD`: 31 March of `end_year` when only years are
+    /// printed, else the printed month's last day (or the printed day).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<String>,
+    /// How `start_date` and `end_date` were read from the printed period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<PeriodBasis>,
+    /// The financial years (April to March) the period covers, as labelled in national
+    /// statistics ("2022-23"), in order: every year of a multi-year plan ("2019-22" → "2019-20",
+    /// "2020-21", "2021-22"). A year counts when the period covers at least six of its months
+    /// (or, for a period shorter than that, the year it covers most).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub financial_years: Vec<String>,
+    /// The `time_period` codes of `financial_years` as DfE statistics files write them
+    /// (202223 for 2022-23; `time_identifier` "Financial year"), in the same order: the first
+    /// and last are the plan's first and last years.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub time_periods: Vec<u32>,
+}
+
+/// How a period's dates were read.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodBasis {
+    /// Years only ("2019-22", "2021/22"): read as financial years, 1 April to 31 March.
+    YearsOnly,
+    /// Printed April to March ("April 2021 to March 2022").
+    FinancialYear,
+    /// Printed January to December ("January to December 2020").
+    CalendarYear,
+    /// Other printed months ("September 2019 - March 2020"): from the first day of the first
+    /// month to the last day of the last.
+    Months,
 }
 
 /// A strategic priority of the partnership.
@@ -257,6 +295,15 @@ pub struct Action {
     /// Red / amber / green rating as printed, where the table has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rag: Option<String>,
+    /// The background colour of the row's RAG cell (or, without one, its progress cell) as
+    /// `#rrggbb`, where the source shades it: some tables rate by colour alone. White is no
+    /// shading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rag_fill: Option<String>,
+    /// The row's status read from `rag` (words, letters), else from `rag_fill`'s colour, else
+    /// from the opening words of `progress`; absent when none says one sgx knows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
     /// True when the row's text looks corrupted (interleaved columns, OCR noise): kept, but
     /// not to be trusted without checking the source.
     #[serde(default)]
@@ -307,6 +354,7 @@ impl ThemeAxis {
 }
 
 /// A timescale cell: the raw text as printed and the dates it names.
+/// A timescale cell: the raw text as printed, the dates it names and their reading.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Timescale {
     /// The timescale as printed.
@@ -314,6 +362,155 @@ pub struct Timescale {
     /// Month-precision dates named in the text, in order ("2019-06", or "2019" without a month).
     #[serde(default)]
     pub dates: Vec<String>,
+    /// What the text names, in printed order (repeats dropped): single dates, months, seasons,
+    /// quarters, years and financial years, ranges, open starts ("June 2014 onwards") and
+    /// deadlines ("by April 2016").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spans: Vec<TimeSpan>,
+    /// How often the work recurs, where the text says ("quarterly", "three times a year",
+    /// "ongoing").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recurrence: Option<Recurrence>,
+    /// The action's due date: the latest `end` of the spans, at its printed precision
+    /// (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`; compared by the last day each stands for). Open
+    /// starts ("from October 2022") give none: they say when work begins, not when it is due.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
+    /// How much of the text was read.
+    #[serde(default)]
+    pub resolution: Resolution,
+    /// The words of the text that were not read (a typo, a note, an impossible date), where
+    /// `resolution` is `partial`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unread: Option<String>,
+}
+
+/// A stretch of time a timescale names. `start` and `end` are ISO dates at the precision the
+/// text prints (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`); seasons, quarters and financial years give
+/// their first and last months ("Q3 2021/22" → 2021-10 .. 2021-12).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+pub struct TimeSpan {
+    /// What the words name: a day, a month, a season, a term, a quarter, a financial year, a
+    /// range… (a closed set).
+    pub form: SpanForm,
+    /// The first date of the span; absent for a deadline ("by March 2020").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    /// The last date of the span; absent for an open start ("June 2014 onwards").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    /// The words the span was read from.
+    pub text: String,
+}
+
+/// The grammatical form of a [`TimeSpan`].
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum SpanForm {
+    /// A day: "31 March 2020", "31/03/2020".
+    Day,
+    /// A month: "June 2019", "Oct '07", "Sept. 09".
+    Month,
+    /// A season: "Spring 2019" (spring March-May, summer June-August, autumn September-
+    /// November, winter December-February).
+    Season,
+    /// A school term: "summer term 2020" (autumn September-December, spring January-March,
+    /// summer April-July).
+    Term,
+    /// A quarter: of a financial year ("Q3 2021/22", or "Q3" in a one-year plan: Q1 is
+    /// April-June) or of a calendar year ("Q1 2020": January-March).
+    Quarter,
+    /// A year alone: "2020".
+    Year,
+    /// A financial year, April to March: "2022/23", "2019-20", or "Year 2" of a multi-year plan.
+    FinancialYear,
+    /// From one date to another: "April 2019 - March 2020", "June-September 2019", "Q2 - Q3".
+    Range,
+    /// A start with no end: "June 2014 onwards", "from October 2022", "December 2014 and ongoing".
+    From,
+    /// A deadline: "by April 2016", "end of March 2020", "before Q4".
+    By,
+}
+
+/// How often a timescale says work recurs.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct Recurrence {
+    /// How often, as a closed set of kinds ("quarterly", "termly", "ongoing"…).
+    pub kind: RecurrenceKind,
+    /// Times per year, where the kind has a number ("quarterly" 4, "termly" 3, "biennial" 0.5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub times_per_year: Option<f64>,
+}
+
+/// The recurring forms of timescales.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum RecurrenceKind {
+    Daily,
+    Weekly,
+    Fortnightly,
+    Monthly,
+    /// "Bi-monthly", "every two months" (the genre's "bi-monthly" is every other month).
+    BiMonthly,
+    Quarterly,
+    /// Once a school term: three times a year.
+    Termly,
+    /// "Twice a year", "six-monthly", "bi-annually", "half-yearly".
+    HalfYearly,
+    /// "Annual", "annually", "yearly", "each year".
+    Annual,
+    /// "Every two years", "biennial".
+    Biennial,
+    /// A count per year or a period in weeks or months: "three times a year", "every six
+    /// weeks"; `times_per_year` says how often.
+    TimesAYear,
+    /// "At each meeting", "every board meeting".
+    EachMeeting,
+    /// "As required", "as and when", "ad hoc".
+    AsNeeded,
+    /// "Regularly": no number given.
+    Regular,
+    /// "Ongoing", "continuous": no number given.
+    Ongoing,
+}
+
+/// How much of a timescale's text was read.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Resolution {
+    /// Every word was read (or is a filler such as "the", "target date").
+    Resolved,
+    /// Something was read, some words were not: see `unread`.
+    Partial,
+    /// The text says the date is still to be set: "TBC", "to be agreed".
+    ToBeConfirmed,
+    /// Nothing was read: the raw text is all there is.
+    #[default]
+    Unresolved,
+}
+
+/// An action's status, from its RAG rating or progress.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// "Red", "R", "off track".
+    Red,
+    /// "Red/Amber", "R/A".
+    RedAmber,
+    /// "Amber", "A", "at risk".
+    Amber,
+    /// "Amber/Green", "A/G".
+    AmberGreen,
+    /// "Green", "G", "on track".
+    Green,
+    /// "Blue", "B" (most keys: complete and embedded).
+    Blue,
+    /// "Complete", "Completed", "Achieved", "Done".
+    Complete,
+    /// "In progress", "Underway", "Partially achieved".
+    InProgress,
+    /// "Not started", "Not yet started".
+    NotStarted,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
@@ -390,6 +587,37 @@ pub struct Evidence {
     /// Element path (HTML) or paragraph / table index path (DOCX).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+}
+
+impl Period {
+    /// A period as printed, before the normaliser reads its dates.
+    pub fn new(start_year: i32, end_year: i32, raw: String) -> Period {
+        Period {
+            start_year,
+            end_year,
+            raw,
+            start_date: None,
+            end_date: None,
+            basis: None,
+            financial_years: Vec::new(),
+            time_periods: Vec::new(),
+        }
+    }
+}
+
+impl Timescale {
+    /// A timescale as printed with the dates a recogniser found, before the normaliser reads it.
+    pub fn new(raw: String, dates: Vec<String>) -> Timescale {
+        Timescale {
+            raw,
+            dates,
+            spans: Vec::new(),
+            recurrence: None,
+            due: None,
+            resolution: Resolution::default(),
+            unread: None,
+        }
+    }
 }
 
 impl Extraction {

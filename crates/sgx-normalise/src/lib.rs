@@ -8,6 +8,11 @@
 //! module with one public function over the model; the order they run in is written once, here.
 
 mod area;
+mod calendar;
+mod period;
+mod status;
+mod timescale;
+mod tokens;
 
 use sgx_model::Extraction;
 
@@ -16,6 +21,10 @@ pub mod themes;
 /// Add the normalised forms to every fact of `x` that has one.
 pub fn normalise(x: &mut Extraction) {
     // The normalisers, in dependency order (a later one may read what an earlier one added).
+    period::normalise_period(x);
+    // Timescales read two-digit and yearless dates against the period.
+    timescale::normalise_timescales(x);
+    status::normalise_statuses(x);
     area::resolve_areas(x);
     themes::assign(x);
 }

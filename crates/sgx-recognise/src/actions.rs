@@ -227,6 +227,18 @@ fn cell_text(row: &Row, cols: &[usize]) -> String {
     clean(&paras(row, cols).iter().map(|p| p.text.text.as_str()).collect::<Vec<_>>().join(" "))
 }
 
+/// A shaded cell's colour in the columns (white is no shading).
+fn cell_fill(row: &Row, cols: &[usize]) -> Option<String> {
+    cols.iter()
+        .filter_map(|&c| row.cells.iter().find(|cell| cell.col == c))
+        .filter_map(|cell| cell.fill.as_ref())
+        .find(|fill| !fill.eq_ignore_ascii_case(WHITE))
+        .cloned()
+}
+
+/// A fill that is no shading.
+const WHITE: &str = "#ffffff";
+
 /// One physical row of an action table, in named steps: a band row opens a section; else the
 /// objective cell and reference are read, then the row's cells, and the row either continues
 /// the row above or becomes an action.
@@ -358,6 +370,7 @@ struct RowCells {
     timescale: String,
     progress: String,
     rag: String,
+    rag_fill: Option<String>,
 }
 
 impl RowCells {
@@ -388,6 +401,8 @@ impl RowCells {
             timescale: cell_text(row, &columns.cols(Role::Timescale)),
             progress: cell_text(row, &columns.cols(Role::Progress)),
             rag: cell_text(row, &columns.cols(Role::Rag)),
+            rag_fill: cell_fill(row, &columns.cols(Role::Rag))
+                .or_else(|| cell_fill(row, &columns.cols(Role::Progress))),
         }
     }
 }
@@ -401,6 +416,9 @@ fn continue_row_above(last: &mut Action, cells: RowCells, ev: &Evidence) {
     append_timescale(&mut last.timescale, &cells.timescale);
     append_opt(&mut last.progress, &cells.progress);
     append_opt(&mut last.rag, &cells.rag);
+    if last.rag_fill.is_none() {
+        last.rag_fill = cells.rag_fill;
+    }
     if let (Some(a), Some(b)) = (&mut last.evidence.lines, ev.lines) {
         a[1] = a[1].max(b[1]);
     }
@@ -417,7 +435,7 @@ fn emit_action(
     st: &mut Assembly,
     out: &mut ActionTables,
 ) -> Option<Warning> {
-    let RowCells { tasks, leads, measures, timescale, progress, rag } = cells;
+    let RowCells { tasks, leads, measures, timescale, progress, rag, rag_fill } = cells;
     if tasks.is_empty() && leads.is_empty() && measures.is_empty() && timescale.is_empty() {
         return None;
     }
@@ -453,6 +471,8 @@ fn emit_action(
         timescale: (!timescale.is_empty()).then(|| timescale_of(&timescale)),
         progress: (!progress.is_empty()).then_some(progress),
         rag: (!rag.is_empty()).then_some(rag),
+        rag_fill,
+        status: None,
         garbled,
         // Assigned by the normaliser, which reads the whole model.
         themes: Vec::new(),
@@ -603,7 +623,7 @@ pub fn timescale_of(raw: &str) -> Timescale {
             dates.push(y.as_str().to_string());
         }
     }
-    Timescale { raw: raw.to_string(), dates }
+    Timescale::new(raw.to_string(), dates)
 }
 
 /// What a RAG cell holds; anything else there means the row's columns ran into each other.

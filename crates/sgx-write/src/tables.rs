@@ -121,6 +121,10 @@ pub static DOCUMENTS: Table = Table {
         optional("start_year", Int),
         optional("end_year", Int),
         optional("period", Text),
+        optional("period_start", Text),
+        optional("period_end", Text),
+        optional("time_period_first", Int),
+        optional("time_period_last", Int),
         required("priority_count", Int),
         required("action_count", Int),
         required("body_count", Int),
@@ -193,8 +197,12 @@ pub static ACTIONS: Table = Table {
         required("measures", List),
         optional("timescale", Text),
         required("timescale_dates", List),
+        optional("due", Text),
+        optional("recurrence", Text),
+        optional("timescale_resolution", Text),
         optional("progress", Text),
         optional("rag", Text),
+        optional("status", Text),
         required("garbled", Bool),
         required("block", Int),
         optional("page", Int),
@@ -293,6 +301,10 @@ fn document_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>
         opt_int(period.map(|p| p.start_year)),
         opt_int(period.map(|p| p.end_year)),
         period.map_or(Cell::Null, |p| text(&p.raw)),
+        opt_str(period.and_then(|p| p.start_date.as_deref())),
+        opt_str(period.and_then(|p| p.end_date.as_deref())),
+        opt_int(period.and_then(|p| p.time_periods.first().copied())),
+        opt_int(period.and_then(|p| p.time_periods.last().copied())),
         count(d.priorities.len()),
         count(d.actions.len()),
         count(d.governance.bodies.len()),
@@ -356,8 +368,12 @@ fn action_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>> 
             Cell::List(&a.measures),
             timescale.map_or(Cell::Null, |t| text(&t.raw)),
             Cell::List(timescale.map_or(&[][..], |t| &t.dates)),
+            opt_str(timescale.and_then(|t| t.due.as_deref())),
+            opt_enum(timescale.and_then(|t| t.recurrence.map(|r| r.kind))),
+            opt_enum(timescale.map(|t| t.resolution)),
             opt_text(&a.progress),
             opt_text(&a.rag),
+            opt_enum(a.status),
             Cell::Bool(a.garbled),
         ];
         (cells, &a.evidence)
@@ -438,6 +454,15 @@ fn opt_text(s: &Option<String>) -> Cell<'_> {
     s.as_deref().map_or(Cell::Null, text)
 }
 
+fn opt_str(s: Option<&str>) -> Cell<'_> {
+    s.map_or(Cell::Null, text)
+}
+
+/// An optional enum value by the model's own name for it.
+fn opt_enum(value: Option<impl serde::Serialize>) -> Cell<'static> {
+    value.map_or(Cell::Null, |v| Cell::Text(Cow::Owned(snake_case(&v))))
+}
+
 fn opt_int<N: Into<i64>>(n: Option<N>) -> Cell<'static> {
     n.map_or(Cell::Null, |n| Cell::Int(n.into()))
 }
@@ -482,7 +507,14 @@ pub(crate) mod tests {
             document: DocumentInfo {
                 kind: DocumentKind::AnnualReport,
                 title: Some("Annual report,\nfirst line".into()),
-                period: Some(Period { start_year: 2021, end_year: 2022, raw: "2021/22".into() }),
+                period: Some(Period {
+                    start_date: Some("2021-04-01".into()),
+                    end_date: Some("2022-03-31".into()),
+                    basis: Some(PeriodBasis::YearsOnly),
+                    financial_years: vec!["2021-22".into()],
+                    time_periods: vec![202122],
+                    ..Period::new(2021, 2022, "2021/22".into())
+                }),
                 evidence: None,
             },
             areas: vec![Area {
@@ -515,9 +547,25 @@ pub(crate) mod tests {
                 tasks: vec!["Audit cases".into(), "Train staff".into()],
                 leads: vec!["Board Manager".into()],
                 measures: vec![],
-                timescale: Some(Timescale { raw: "June 2021".into(), dates: vec!["2021-06".into()] }),
+                timescale: Some(Timescale {
+                    spans: vec![TimeSpan {
+                        form: SpanForm::Month,
+                        start: Some("2021-06".into()),
+                        end: Some("2021-06".into()),
+                        text: "June 2021".into(),
+                    }],
+                    recurrence: Some(Recurrence {
+                        kind: RecurrenceKind::Quarterly,
+                        times_per_year: Some(4.0),
+                    }),
+                    due: Some("2021-06".into()),
+                    resolution: Resolution::Resolved,
+                    ..Timescale::new("June 2021 then quarterly".into(), vec!["2021-06".into()])
+                }),
                 progress: None,
                 rag: Some("G".into()),
+                rag_fill: Some("#00b050".into()),
+                status: Some(Status::Green),
                 garbled: false,
                 themes: vec![],
                 evidence: ev(7),
@@ -588,6 +636,7 @@ pub(crate) mod tests {
         }
         for a in &mut d.actions {
             (a.objective_ref, a.objective, a.section, a.progress, a.rag) = (None, None, None, None, None);
+            (a.rag_fill, a.status) = (None, None);
             a.timescale = None;
             bare(&mut a.evidence);
         }
@@ -691,6 +740,25 @@ pub(crate) mod tests {
             assert_eq!(row[column("old_la_code")], Cell::Text(Cow::Borrowed(code)));
             assert_eq!(row[column("partnership_key")], Cell::Text(Cow::Borrowed("cumbria")));
         }
+    }
+
+    #[test]
+    fn normalised_values_are_typed_columns() {
+        let doc = sample();
+        let id = crate::document_id(&b"x"[..]).unwrap();
+        let cell = |table: &Table, name: &str| {
+            let row = (table.rows)(&id, &doc).remove(0);
+            row[table.columns.iter().position(|c| c.name == name).unwrap()].clone()
+        };
+        let owned = |s: &str| Cell::Text(Cow::Owned(s.into()));
+        assert_eq!(cell(&ACTIONS, "due"), Cell::Text(Cow::Borrowed("2021-06")));
+        assert_eq!(cell(&ACTIONS, "recurrence"), owned("quarterly"));
+        assert_eq!(cell(&ACTIONS, "timescale_resolution"), owned("resolved"));
+        assert_eq!(cell(&ACTIONS, "status"), owned("green"));
+        assert_eq!(cell(&DOCUMENTS, "period_start"), Cell::Text(Cow::Borrowed("2021-04-01")));
+        assert_eq!(cell(&DOCUMENTS, "period_end"), Cell::Text(Cow::Borrowed("2022-03-31")));
+        assert_eq!(cell(&DOCUMENTS, "time_period_first"), Cell::Int(202122));
+        assert_eq!(cell(&DOCUMENTS, "time_period_last"), Cell::Int(202122));
     }
 
     #[test]

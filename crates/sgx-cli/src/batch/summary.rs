@@ -160,6 +160,8 @@ mod tests {
             timescale: None,
             progress: None,
             rag: None,
+            rag_fill: None,
+            status: None,
             garbled: false,
             themes: vec![],
             evidence: evidence.clone(),

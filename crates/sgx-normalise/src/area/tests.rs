@@ -11,7 +11,7 @@ use AreaMatch::{JointName, Name, Successor};
 fn resolved(name: &str, start_year: Option<i32>) -> Extraction {
     let mut x = Extraction::default();
     x.partnership.name = Some(name.into());
-    x.document.period = start_year.map(|y| Period { start_year: y, end_year: y + 1, raw: format!("{y}") });
+    x.document.period = start_year.map(|y| Period::new(y, y + 1, format!("{y}")));
     resolve_areas(&mut x);
     x
 }

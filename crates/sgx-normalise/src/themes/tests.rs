@@ -36,6 +36,8 @@ fn action(section: Option<&str>, objective: Option<&str>, tasks: &[&str], leads:
         rag: None,
         garbled: false,
         themes: vec![],
+        status: None,
+        rag_fill: None,
         evidence: Evidence::default(),
     }
 }

@@ -63,10 +63,10 @@ fn read_range(c: &Captures, years: &[i32]) -> Option<Found> {
     };
     let raw = c[0][c.get(1).map_or(0, |b| b.len())..].to_string();
     if plausible(start, end) {
-        return Some(Found { period: Period { start_year: start, end_year: end, raw }, repaired_from: None });
+        return Some(Found { period: Period::new(start, end, raw), repaired_from: None });
     }
     let repaired = repair(start, end, years)?;
-    Some(Found { period: Period { start_year: start, end_year: repaired, raw }, repaired_from: Some(end) })
+    Some(Found { period: Period::new(start, repaired, raw), repaired_from: Some(end) })
 }
 
 fn plausible(start: i32, end: i32) -> bool {

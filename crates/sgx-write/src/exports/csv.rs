@@ -111,11 +111,13 @@ mod tests {
         let docs = std::fs::read_to_string(dir.path().join("documents.csv")).unwrap();
         assert!(docs.starts_with("document_id,path,format,"));
         assert!(docs.contains("\"plans/a \"\"quoted\"\", plan.txt\""), "RFC 4180 quoting: {docs}");
-        let mut reader = csv::Reader::from_path(dir.path().join("actions.csv")).unwrap();
-        let row = reader.records().next().unwrap().unwrap();
-        assert_eq!(&row[5], "Audit cases | Train staff");
-        assert_eq!(&row[12], "false");
-        assert_eq!(&row[4], "", "a missing value is an empty field");
+        let (header, row) = first_row(&dir.path().join("actions.csv"));
+        let field = |name: &str| row[header.iter().position(|h| h == name).unwrap()].to_string();
+        assert_eq!(field("tasks"), "Audit cases | Train staff");
+        assert_eq!(field("garbled"), "false");
+        assert_eq!(field("section"), "", "a missing value is an empty field");
+        assert_eq!(field("due"), "2021-06", "dates as ISO text");
+        assert_eq!(field("status"), "green");
     }
 
     #[test]
@@ -138,11 +140,19 @@ mod tests {
         };
         assert_eq!(&row("documents.csv")[1], "'=HYPERLINK(\"http://x\",\"plan\").txt");
         assert_eq!(&row("priorities.csv")[3], "'+cmd|' /C calc'!A0");
-        let action = row("actions.csv");
-        assert_eq!(&action[3], "'-2+3");
-        assert_eq!(&action[6], "'@SUM(A1) | Board");
-        assert_eq!(&action[10], "'\tTabbed");
+        let (header, action) = first_row(&dir.path().join("actions.csv"));
+        let field = |name: &str| action[header.iter().position(|h| h == name).unwrap()].to_string();
+        assert_eq!(field("objective"), "'-2+3");
+        assert_eq!(field("leads"), "'@SUM(A1) | Board");
+        assert_eq!(field("progress"), "'\tTabbed");
         // Numbers stay numbers: the position column is written as is.
-        assert_eq!(&action[1], "1");
+        assert_eq!(field("position"), "1");
+    }
+
+    /// A CSV file's header and first row.
+    fn first_row(path: &std::path::Path) -> (csv::StringRecord, csv::StringRecord) {
+        let mut reader = csv::Reader::from_path(path).unwrap();
+        let header = reader.headers().unwrap().clone();
+        (header, reader.records().next().unwrap().unwrap())
     }
 }
