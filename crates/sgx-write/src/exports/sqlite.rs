@@ -1,6 +1,8 @@
 //! `sgx.sqlite`: one table per entity ([`crate::tables`]) with primary and foreign keys, indexes
 //! on partnership, year and kind, and views to start from: `<entity>_with_document` (each fact
-//! beside its document's partnership, kind and period) and `partnerships` (one row each).
+//! beside its document's partnership, kind and period), `partnerships` (one row each) and the
+//! views of `sgx compare` (`priorities_by_area_year`, `theme_changes`, `theme_coverage`: see
+//! `compare_views.sql`).
 //! Lists are JSON arrays: `SELECT value FROM actions, json_each(actions.leads)`.
 
 use std::path::{Path, PathBuf};
@@ -39,6 +41,9 @@ SELECT partnership, max(partnership_acronym) AS acronym, count(*) AS documents,
        sum(priority_count) AS priorities, sum(action_count) AS actions
 FROM documents GROUP BY partnership;
 ";
+
+/// `sgx compare`'s three views and the two they are built on.
+const COMPARE_VIEWS: &str = include_str!("compare_views.sql");
 
 struct SqliteExport {
     conn: Connection,
@@ -91,6 +96,7 @@ impl Export for SqliteExport {
             views.push_str(&with_document_view(table));
         }
         views.push_str(PARTNERSHIPS_VIEW);
+        views.push_str(COMPARE_VIEWS);
         conn.execute_batch(&views).map_err(&err)?;
         check_foreign_keys(&conn, &dest)?;
         conn.close().map_err(|(_, e)| err(e))?;
