@@ -92,7 +92,7 @@ def extract_many(
 
 
 def tables() -> Dict[str, Dict[str, str]]:
-    """The export tables and their columns' types ("text", "int", "bool", "list"), as
+    """The export tables and their columns' types ("text", "int", "float", "bool", "list"), as
     ``sgx batch`` writes them."""
     return {name: {col: ty for col, ty, _nullable in cols} for name, cols in _sgx.tables()}
 
@@ -150,11 +150,11 @@ def _frame(engine: str, data: Dict[str, list], columns: Dict[str, str]) -> Any:
     if engine == "pandas":
         import pandas as pd
 
-        dtypes = {"int": "Int64", "bool": "boolean", "text": "object", "list": "object"}
+        dtypes = {"int": "Int64", "float": "Float64", "bool": "boolean", "text": "object", "list": "object"}
         return pd.DataFrame({c: pd.Series(v, dtype=dtypes[columns[c]]) for c, v in data.items()})
     if engine == "polars":
         import polars as pl
 
-        types = {"int": pl.Int64, "bool": pl.Boolean, "text": pl.Utf8, "list": pl.List(pl.Utf8)}
+        types = {"int": pl.Int64, "float": pl.Float64, "bool": pl.Boolean, "text": pl.Utf8, "list": pl.List(pl.Utf8)}
         return pl.DataFrame(data, schema={c: types[ty] for c, ty in columns.items()})
     raise ValueError(f"engine must be 'pandas' or 'polars', not {engine!r}")

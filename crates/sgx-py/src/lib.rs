@@ -61,7 +61,7 @@ fn extract_bytes(py: Python<'_>, data: Vec<u8>, name: String) -> PyResult<String
 /// A column of an export table: its name, type and whether it may be null.
 type ColumnInfo = (&'static str, &'static str, bool);
 
-/// The export tables: (name, [(column, type, nullable)]) with types "text", "int", "bool",
+/// The export tables: (name, [(column, type, nullable)]) with types "text", "int", "float", "bool",
 /// "list", in the order the exports write them.
 #[pyfunction]
 fn tables() -> Vec<(&'static str, Vec<ColumnInfo>)> {
@@ -76,6 +76,7 @@ fn column_type(ty: sgx_write::tables::ColumnType) -> &'static str {
     match ty {
         ColumnType::Text => "text",
         ColumnType::Int => "int",
+        ColumnType::Real => "float",
         ColumnType::Bool => "bool",
         ColumnType::List => "list",
     }

@@ -109,6 +109,7 @@ impl ToSql for Cell<'_> {
         Ok(match self {
             Cell::Null => ToSqlOutput::Owned(Value::Null),
             Cell::Int(n) => ToSqlOutput::Owned(Value::Integer(*n)),
+            Cell::Real(x) => ToSqlOutput::Owned(Value::Real(*x)),
             Cell::Bool(b) => ToSqlOutput::Owned(Value::Integer(i64::from(*b))),
             Cell::Text(s) => ToSqlOutput::Borrowed(rusqlite::types::ValueRef::Text(s.as_bytes())),
             Cell::List(items) => ToSqlOutput::Owned(Value::Text(
@@ -133,6 +134,7 @@ fn column_sql(column: &Column) -> String {
     let ty = match column.ty {
         ColumnType::Text | ColumnType::List => "TEXT",
         ColumnType::Int | ColumnType::Bool => "INTEGER",
+        ColumnType::Real => "REAL",
     };
     // The key is declared without NOT NULL, as it always has been; it is never null all the same.
     let constraint = match (column.primary_key, column.nullable) {
@@ -227,6 +229,7 @@ CREATE TABLE documents (
   partnership_key TEXT,
   joint INTEGER,
   kind TEXT NOT NULL,
+  genre_score REAL NOT NULL,
   title TEXT,
   start_year INTEGER,
   end_year INTEGER,
