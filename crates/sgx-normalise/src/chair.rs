@@ -118,6 +118,15 @@ mod tests {
             Some("Anyshire Constabulary"),
         ),
         ("rotates between partners", None, None, None),
+        (
+            "Head of Public Protection at Anyshire Police",
+            None,
+            Some("Head of Public Protection"),
+            Some("Anyshire Police"),
+        ),
+        ("Head of Community Safety", None, Some("Head of Community Safety"), None),
+        ("chaired independently of the partner agencies", None, None, None),
+        ("Independent Scrutineer, Dr Ann Other", Some("Dr Ann Other"), Some("Independent Scrutineer"), None),
         ("TBC", None, None, None),
     ];
 

@@ -83,6 +83,7 @@ const ROLE_HEADS: &[&str] = &[
     "principal",
     "analyst",
     "clerk",
+    "scrutineer",
     "lado",
     "dcs",
     "dsl",
@@ -364,7 +365,11 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// Small words inside a name or role ("Head of Service", "Health and Wellbeing Board").
-const LINKS: &[&str] = &["of", "for", "the", "and", "&", "to", "in", "on"];
+const LINKS: &[&str] = &["of", "for", "the", "and", "&", "to", "in", "on", "at"];
+
+/// Lower-case words (links aside) that make a segment prose, not a name or a role ("chaired
+/// independently of any of the members").
+const PROSE_WORDS: usize = 3;
 
 fn is_in(list: &[&str], lower: &str) -> bool {
     list.contains(&lower)
@@ -582,7 +587,9 @@ impl Vocab<'_> {
 
     fn parts_of(&self, ws: &[Word]) -> Parts {
         let mut parts = Parts::default();
-        if ws.is_empty() {
+        let prose =
+            ws.iter().filter(|w| w.bare.starts_with(char::is_lowercase) && !is_in(LINKS, &w.lower)).count();
+        if ws.is_empty() || prose >= PROSE_WORDS {
             return parts;
         }
         let (mut lo, mut hi) = (0, ws.len());
@@ -649,7 +656,7 @@ impl Vocab<'_> {
             if from < ws.len() {
                 parts.organisations.push(Org::Printed(ws[from].start, ws[ws.len() - 1].end));
             }
-            if start > 0 {
+            if start > 0 && self.names_an_org(&ws[..start]) {
                 parts.organisations.splice(0..0, distribute(&ws[..start]));
             }
             return;
@@ -670,6 +677,11 @@ impl Vocab<'_> {
         let mut k = h + 1;
         while k < ws.len() {
             let w = &ws[k];
+            // "Head of Safeguarding at Anyshire Health": what follows "at" is where.
+            if w.lower == "at" && k + 1 < ws.len() {
+                org_from = Some(k + 1);
+                break;
+            }
             if is_in(LINKS, &w.lower) {
                 k += 1;
                 continue;
@@ -691,7 +703,7 @@ impl Vocab<'_> {
             end -= 1;
         }
         parts.role = Some((ws[start].start, ws[end - 1].end));
-        if start > 0 {
+        if start > 0 && self.names_an_org(&ws[..start]) {
             parts.organisations.extend(distribute(&ws[..start]));
         }
         if let Some(k) = org_from {
@@ -705,7 +717,8 @@ impl Vocab<'_> {
     /// Whether the words from `k` name an institution (a capitalised run ending in an
     /// institution word or an organisation acronym).
     fn institution_from(&self, ws: &[Word], k: usize) -> bool {
-        let run = ws[k..].iter().take_while(|w| w.capitalised() || is_in(LINKS, &w.lower));
+        let run =
+            ws[k..].iter().take_while(|w| w.capitalised() || (is_in(LINKS, &w.lower) && w.lower != "at"));
         run.into_iter().any(|w| {
             is_in(INSTITUTIONS, &w.lower)
                 || acronym_key(&w.bare).is_some_and(|key| {
@@ -780,8 +793,13 @@ fn name_at_end(ws: &[Word]) -> Option<usize> {
     }
     let before = &ws[..ws.len() - n];
     // A place before an organisation word is no name ("Anyshire County Council").
+    // "Head of Community Safety" ends in a field, not a name.
     let closes = before.last().is_none_or(|w| {
-        is_org_word(&w.lower) || is_role_head(&w.lower) || w.is_acronym() || is_in(NOT_NAMES, &w.lower)
+        !is_in(LINKS, &w.lower)
+            && (is_org_word(&w.lower)
+                || is_role_head(&w.lower)
+                || w.is_acronym()
+                || is_in(NOT_NAMES, &w.lower))
     });
     closes.then_some(n)
 }
