@@ -587,9 +587,17 @@ impl Vocab<'_> {
 
     fn parts_of(&self, ws: &[Word]) -> Parts {
         let mut parts = Parts::default();
-        let prose =
-            ws.iter().filter(|w| w.bare.starts_with(char::is_lowercase) && !is_in(LINKS, &w.lower)).count();
-        if ws.is_empty() || prose >= PROSE_WORDS {
+        // Prose opens with a lower-case word and has several ("chaired independently of any of
+        // the members"); names of bodies printed in lower case have their vocabulary ("task and
+        // finish group").
+        let plain = |w: &Word| {
+            w.bare.starts_with(char::is_lowercase)
+                && !is_in(LINKS, &w.lower)
+                && !is_org_word(&w.lower)
+                && !is_role_head(&w.lower)
+        };
+        let prose = ws.first().is_some_and(plain) && ws.iter().filter(|w| plain(w)).count() >= PROSE_WORDS;
+        if ws.is_empty() || prose {
             return parts;
         }
         let (mut lo, mut hi) = (0, ws.len());

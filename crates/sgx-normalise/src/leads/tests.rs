@@ -142,6 +142,9 @@ const FORMS: &[(&str, &[&str])] = &[
     // A role with an organisation named after it, and words no vocabulary knows.
     ("Named GP for Safeguarding", &["Named GP for Safeguarding | - | Named GP for Safeguarding | - | -"]),
     ("Media & Comms", &["Media & Comms | - | - | - | -"]),
+    // Body names printed in lower case are names, not prose.
+    ("Learning and improvement sub group", &["Learning and improvement sub group | - | - | Learning and improvement sub group | learning-and-improvement-sub-group"]),
+    ("ASCB Policy Officer/ Serious case review reference group", &["ASCB Policy Officer | - | Policy Officer | ASCB | anyshire-safeguarding-children-board", "Serious case review reference group | - | - | Serious case review reference group | -"]),
 ];
 
 #[test]
