@@ -303,6 +303,11 @@ pub struct Action {
     pub tasks: Vec<String>,
     /// Who leads the row, one per printed lead (role, organisation or body).
     pub leads: Vec<String>,
+    /// The leads read into parts: each lead the row names (a cell "NSCB/Director of Children's
+    /// Services" names two) with its role, organisations, the document's own expansions of its
+    /// acronyms and the governance body it names. Empty when the row names no lead.
+    #[serde(default)]
+    pub lead_parts: Vec<Lead>,
     /// Measures of success / outcomes / evidence the row names.
     pub measures: Vec<String>,
     /// When the row is due, as printed and the dates it names.
@@ -332,6 +337,44 @@ pub struct Action {
     pub themes: Vec<ThemeAssignment>,
     /// Where the row was read (its first physical row).
     pub evidence: Evidence,
+}
+
+/// One lead of an action row, as the row names it, read into parts. Every part is printed
+/// text (an organisation shared by several places is distributed: "Nottinghamshire &
+/// Nottingham SCB Managers" is one lead whose organisations are "Nottinghamshire SCB" and
+/// "Nottingham SCB"); what is not recognised stays null or empty, never guessed.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct Lead {
+    /// The lead as printed, without the separators around it ("Director of Children's
+    /// Services").
+    pub text: String,
+    /// A person the lead names by name ("Jo Bloggs", "Cllr A. Person"); initials alone
+    /// ("AB/CD") are not read as people.
+    pub person: Option<String>,
+    /// The role the lead names, as printed ("Director of Children's Services", "Managers",
+    /// "Chair"), where it names one.
+    pub role: Option<String>,
+    /// The organisations or bodies the lead names, as printed ("CCG", "Anyshire Police",
+    /// "Health and Wellbeing Board"), in printed order.
+    #[serde(default)]
+    pub organisations: Vec<String>,
+    /// The document's own expansions of the acronyms the lead prints (from its glossary or
+    /// from a definition where the acronym is first used), one per acronym, in printed order.
+    #[serde(default)]
+    pub expansions: Vec<Expansion>,
+    /// The `id` of the governance body of this document the lead names (by its name, its
+    /// acronym or the glossary's expansion of an acronym), where it names exactly one.
+    pub body_id: Option<String>,
+}
+
+/// An acronym and what the document says it stands for.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+pub struct Expansion {
+    /// The acronym as printed ("CCG").
+    pub term: String,
+    /// Its expansion, as the document's glossary or first use prints it ("Clinical
+    /// Commissioning Group").
+    pub expansion: String,
 }
 
 /// One theme assigned to a priority or an action, with the words that assigned it.
@@ -540,18 +583,50 @@ pub struct Governance {
 /// A body of the partnership's own structure: board, group, subgroup, panel, network...
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Body {
+    /// The body's id, unique within the document: its name in lower case, ASCII words joined
+    /// by `-` ("&" read as "and": "learning-and-improvement-subgroup"), with `-2`, `-3`... on a
+    /// second and third body of one name, in document order. Links (`reports_to_id`,
+    /// `actions[].lead_parts[].body_id`) use it.
+    #[serde(default)]
+    pub id: String,
     /// The body's name as printed (the fullest form the document uses).
     pub name: String,
     /// The body's acronym, where the document gives one.
     pub acronym: Option<String>,
     /// Who chairs the body, as printed (a person, a role or both).
     pub chair: Option<String>,
+    /// `chair` split into the person, role and organisation it prints; null when it prints
+    /// none of them sgx recognises.
+    #[serde(default)]
+    pub chair_parts: Option<ChairParts>,
     /// Meeting frequency as printed ("quarterly", "three times per year").
     pub meets: Option<String>,
+    /// `meets` read as a recurrence, by the reader of action timescales: its kind and times
+    /// per year ("six times a year": 6; "every 6 weeks": 8.67); null when `meets` names none.
+    #[serde(default)]
+    pub meeting_frequency: Option<Recurrence>,
     /// The body this one reports to, as named in the document.
     pub reports_to: Option<String>,
+    /// The `id` of the body of this document that `reports_to` names (by name, acronym, the
+    /// glossary's expansion of an acronym, or as the one top board or partnership "the Board"
+    /// can mean); null when it names no body of the document, or several. Never the body itself.
+    #[serde(default)]
+    pub reports_to_id: Option<String>,
     /// Where the body's name, as printed in `name`, was read.
     pub evidence: Evidence,
+}
+
+/// A body's printed chair split into parts, each as printed ("Jane Smith, Director of
+/// Children's Services, Anyshire County Council": person "Jane Smith", role "Director of
+/// Children's Services", organisation "Anyshire County Council").
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+pub struct ChairParts {
+    /// A person named by name ("Jane Smith", "Cllr A. Person", "DCI Bloggs").
+    pub person: Option<String>,
+    /// The chair's role ("Independent Chair", "Designated Nurse", "Head of Service").
+    pub role: Option<String>,
+    /// The organisation the chair comes from ("Anyshire Police", "CCG").
+    pub organisation: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
@@ -634,6 +709,49 @@ impl Timescale {
             due: None,
             resolution: Resolution::default(),
             unread: None,
+        }
+    }
+}
+
+impl Action {
+    /// An action row with nothing read yet but where it was read: a recogniser or a test fills
+    /// the fields it has, so a new field touches only this constructor.
+    pub fn new(evidence: Evidence) -> Action {
+        Action {
+            objective_ref: None,
+            objective: None,
+            section: None,
+            tasks: Vec::new(),
+            leads: Vec::new(),
+            lead_parts: Vec::new(),
+            measures: Vec::new(),
+            timescale: None,
+            progress: None,
+            rag: None,
+            rag_fill: None,
+            status: None,
+            garbled: false,
+            themes: Vec::new(),
+            evidence,
+        }
+    }
+}
+
+impl Body {
+    /// A body as named, before its chair, meetings and reporting line are read and before the
+    /// normaliser gives it an id.
+    pub fn new(name: String, evidence: Evidence) -> Body {
+        Body {
+            id: String::new(),
+            name,
+            acronym: None,
+            chair: None,
+            chair_parts: None,
+            meets: None,
+            meeting_frequency: None,
+            reports_to: None,
+            reports_to_id: None,
+            evidence,
         }
     }
 }

@@ -9,6 +9,10 @@
 
 mod area;
 mod calendar;
+mod chair;
+mod graph;
+mod leads;
+mod parts;
 mod period;
 mod status;
 mod timescale;
@@ -21,6 +25,10 @@ pub mod themes;
 /// Add the normalised forms to every fact of `x` that has one.
 pub fn normalise(x: &mut Extraction) {
     // The normalisers, in dependency order (a later one may read what an earlier one added).
+    // Bodies get their ids and links first: leads link to bodies by id.
+    graph::link_governance(x);
+    chair::read_chairs_and_meetings(x);
+    leads::read_leads(x);
     period::normalise_period(x);
     // Timescales read two-digit and yearless dates against the period.
     timescale::normalise_timescales(x);

@@ -330,20 +330,9 @@ mod tests {
     fn the_rating_wins_over_progress_and_unknown_stays_null() {
         let mut x = Extraction::default();
         let action = |rag: Option<&str>, progress: Option<&str>| sgx_model::Action {
-            objective_ref: None,
-            objective: None,
-            section: None,
-            tasks: vec![],
-            leads: vec![],
-            measures: vec![],
-            timescale: None,
             progress: progress.map(Into::into),
             rag: rag.map(Into::into),
-            rag_fill: None,
-            status: None,
-            garbled: false,
-            themes: vec![],
-            evidence: Default::default(),
+            ..sgx_model::Action::new(Default::default())
         };
         x.actions = vec![
             action(Some("Amber"), Some("Complete")),

@@ -458,6 +458,7 @@ fn emit_action(
         let message = "action row looks garbled: kept and flagged";
         Warning::at(WarningKind::Garbled, provenance_of(&ev), message)
     });
+    // Status, themes and lead parts are the normaliser's, which reads the whole model.
     out.actions.push(Action {
         objective_ref: st.objective_ref.clone().or_else(|| st.section_ref.clone()),
         objective: st
@@ -472,11 +473,8 @@ fn emit_action(
         progress: (!progress.is_empty()).then_some(progress),
         rag: (!rag.is_empty()).then_some(rag),
         rag_fill,
-        status: None,
         garbled,
-        // Assigned by the normaliser, which reads the whole model.
-        themes: Vec::new(),
-        evidence: ev,
+        ..Action::new(ev)
     });
     warning
 }

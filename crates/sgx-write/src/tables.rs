@@ -27,7 +27,7 @@ pub enum Cell<'a> {
     Real(f64),
     Bool(bool),
     Text(Cow<'a, str>),
-    List(&'a [String]),
+    List(Cow<'a, [String]>),
 }
 
 /// What a column holds; each export maps it to its own type (see `sqlite.rs` for SQL).
@@ -103,7 +103,8 @@ pub fn fact_kinds() -> impl Iterator<Item = &'static FactKind> {
 }
 
 /// Every table, parents first (the order rows must be inserted in for the foreign keys).
-pub static TABLES: [&Table; 7] = [&DOCUMENTS, &PRIORITIES, &ACTIONS, &GOVERNANCE, &GLOSSARY, &THEMES, &AREAS];
+pub static TABLES: [&Table; 8] =
+    [&DOCUMENTS, &PRIORITIES, &ACTIONS, &ACTION_LEADS, &GOVERNANCE, &GLOSSARY, &THEMES, &AREAS];
 
 const CHILD_KEYS: &str =
     "PRIMARY KEY (document_id, position), FOREIGN KEY (document_id) REFERENCES documents (document_id)";
@@ -218,16 +219,48 @@ pub static ACTIONS: Table = Table {
     facts: Some(FactKind { key: "actions", noun: "actions", count: |d| d.actions.len() }),
 };
 
+/// One row per lead an action names (`actions[].lead_parts`): `action_position` is the
+/// action's `position` in the actions table, `lead_position` the lead's order in the row.
+/// `expansions` are "TERM = expansion" (the document's own glossary).
+pub static ACTION_LEADS: Table = Table {
+    name: "action_leads",
+    columns: &[
+        required("document_id", Text),
+        required("action_position", Int),
+        required("lead_position", Int),
+        required("text", Text),
+        optional("person", Text),
+        optional("role", Text),
+        required("organisations", List),
+        required("expansions", List),
+        optional("body_id", Text),
+    ],
+    constraints: "PRIMARY KEY (document_id, action_position, lead_position), \
+        FOREIGN KEY (document_id, action_position) REFERENCES actions (document_id, position)",
+    rows: action_lead_rows,
+    facts: Some(FactKind {
+        key: "action_leads",
+        noun: "action leads",
+        count: |d| d.actions.iter().map(|a| a.lead_parts.len()).sum(),
+    }),
+};
+
 pub static GOVERNANCE: Table = Table {
     name: "governance",
     columns: &[
         required("document_id", Text),
         required("position", Int),
+        required("id", Text),
         required("name", Text),
         optional("acronym", Text),
         optional("chair", Text),
+        optional("chair_person", Text),
+        optional("chair_role", Text),
+        optional("chair_organisation", Text),
         optional("meets", Text),
+        optional("meets_per_year", Real),
         optional("reports_to", Text),
+        optional("reports_to_id", Text),
         required("block", Int),
         optional("page", Int),
         optional("first_line", Int),
@@ -339,7 +372,7 @@ fn area_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>> {
                 text(&a.named_as),
                 text(a.matched.as_str()),
                 opt_text(&a.successor_of),
-                Cell::List(&a.former_gss_codes),
+                list(&a.former_gss_codes),
             ]
         })
         .collect()
@@ -351,10 +384,10 @@ fn priority_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>
             vec![
                 opt_int(p.number),
                 text(&p.title),
-                Cell::List(&p.measures),
-                Cell::List(&p.subgroups),
+                list(&p.measures),
+                list(&p.subgroups),
                 Cell::Int(p.selection.score.into()),
-                Cell::List(&p.selection.signals),
+                list(&p.selection.signals),
             ],
             &p.evidence,
         )
@@ -368,11 +401,11 @@ fn action_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>> 
             opt_text(&a.objective_ref),
             opt_text(&a.objective),
             opt_text(&a.section),
-            Cell::List(&a.tasks),
-            Cell::List(&a.leads),
-            Cell::List(&a.measures),
+            list(&a.tasks),
+            list(&a.leads),
+            list(&a.measures),
             timescale.map_or(Cell::Null, |t| text(&t.raw)),
-            Cell::List(timescale.map_or(&[][..], |t| &t.dates)),
+            list(timescale.map_or(&[][..], |t| &t.dates)),
             opt_str(timescale.and_then(|t| t.due.as_deref())),
             opt_enum(timescale.and_then(|t| t.recurrence.map(|r| r.kind))),
             opt_enum(timescale.map(|t| t.resolution)),
@@ -387,17 +420,48 @@ fn action_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>> 
 
 fn governance_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>> {
     child_rows(id, &d.governance.bodies, |b| {
+        let chair = b.chair_parts.as_ref();
         (
             vec![
+                text(&b.id),
                 text(&b.name),
                 opt_text(&b.acronym),
                 opt_text(&b.chair),
+                opt_str(chair.and_then(|c| c.person.as_deref())),
+                opt_str(chair.and_then(|c| c.role.as_deref())),
+                opt_str(chair.and_then(|c| c.organisation.as_deref())),
                 opt_text(&b.meets),
+                b.meeting_frequency.and_then(|r| r.times_per_year).map_or(Cell::Null, Cell::Real),
                 opt_text(&b.reports_to),
+                opt_text(&b.reports_to_id),
             ],
             &b.evidence,
         )
     })
+}
+
+fn action_lead_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>> {
+    d.actions
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| {
+            a.lead_parts.iter().enumerate().map(move |(j, l)| {
+                let expansions: Vec<String> =
+                    l.expansions.iter().map(|e| format!("{} = {}", e.term, e.expansion)).collect();
+                vec![
+                    text(id.as_str()),
+                    count(i + 1),
+                    count(j + 1),
+                    text(&l.text),
+                    opt_text(&l.person),
+                    opt_text(&l.role),
+                    list(&l.organisations),
+                    Cell::List(Cow::Owned(expansions)),
+                    opt_text(&l.body_id),
+                ]
+            })
+        })
+        .collect()
 }
 
 fn glossary_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>> {
@@ -419,7 +483,7 @@ fn theme_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>> {
                     count(i + 1),
                     text(&theme.id),
                     text(theme.axis.as_str()),
-                    Cell::List(&theme.matched),
+                    list(&theme.matched),
                 ]
             })
         })
@@ -449,6 +513,10 @@ fn child_rows<'a, T>(
 
 fn evidence_cells(e: &Evidence) -> [Cell<'static>; 4] {
     [count(e.block), opt_int(e.page), opt_int(e.lines.map(|l| l[0])), opt_int(e.lines.map(|l| l[1]))]
+}
+
+fn list(items: &[String]) -> Cell<'_> {
+    Cell::List(Cow::Borrowed(items))
 }
 
 fn text(s: &str) -> Cell<'_> {
@@ -547,6 +615,17 @@ pub(crate) mod tests {
                 evidence: ev(3),
             }],
             actions: vec![Action {
+                lead_parts: vec![Lead {
+                    text: "Board Manager".into(),
+                    person: Some("Jo Bloggs".into()),
+                    role: Some("Manager".into()),
+                    organisations: vec!["Board".into()],
+                    expansions: vec![Expansion {
+                        term: "LADO".into(),
+                        expansion: "Designated Officer".into(),
+                    }],
+                    body_id: Some("executive-group".into()),
+                }],
                 objective_ref: Some("1".into()),
                 objective: Some("Tackle neglect".into()),
                 section: None,
@@ -578,12 +657,21 @@ pub(crate) mod tests {
             }],
             governance: Governance {
                 bodies: vec![Body {
-                    name: "Executive Group".into(),
-                    acronym: None,
-                    chair: None,
+                    id: "executive-group".into(),
+                    chair: Some("Jo Bloggs, Director".into()),
+                    chair_parts: Some(ChairParts {
+                        person: Some("Jo Bloggs".into()),
+                        role: Some("Director".into()),
+                        organisation: Some("Council".into()),
+                    }),
                     meets: Some("monthly".into()),
-                    reports_to: None,
-                    evidence: ev(5),
+                    meeting_frequency: Some(Recurrence {
+                        kind: RecurrenceKind::Monthly,
+                        times_per_year: Some(12.0),
+                    }),
+                    reports_to: Some("Board".into()),
+                    reports_to_id: Some("board".into()),
+                    ..Body::new("Executive Group".into(), ev(5))
                 }],
             },
             glossary: vec![GlossaryEntry {
@@ -646,8 +734,14 @@ pub(crate) mod tests {
             a.timescale = None;
             bare(&mut a.evidence);
         }
+        for a in &mut d.actions {
+            for l in &mut a.lead_parts {
+                (l.person, l.role, l.body_id) = (None, None, None);
+            }
+        }
         for b in &mut d.governance.bodies {
             (b.acronym, b.chair, b.meets, b.reports_to) = (None, None, None, None);
+            (b.chair_parts, b.meeting_frequency, b.reports_to_id) = (None, None, None);
             bare(&mut b.evidence);
         }
         for g in &mut d.glossary {
@@ -726,7 +820,7 @@ pub(crate) mod tests {
                 r#"Text("action") Int(2) Text("workforce_training") Text("practice")"#,
             ]
         );
-        assert_eq!(rows[2][5], Cell::List(&doc.actions[1].themes[1].matched));
+        assert_eq!(rows[2][5], list(&doc.actions[1].themes[1].matched));
     }
 
     #[test]
@@ -766,6 +860,33 @@ pub(crate) mod tests {
         assert_eq!(cell(&DOCUMENTS, "period_end"), Cell::Text(Cow::Borrowed("2022-03-31")));
         assert_eq!(cell(&DOCUMENTS, "time_period_first"), Cell::Int(202122));
         assert_eq!(cell(&DOCUMENTS, "time_period_last"), Cell::Int(202122));
+    }
+
+    #[test]
+    fn governance_graph_and_lead_parts_are_columns() {
+        let doc = sample();
+        let id = crate::document_id(&b"x"[..]).unwrap();
+        let cell = |table: &Table, name: &str| {
+            let row = (table.rows)(&id, &doc).remove(0);
+            row[table.columns.iter().position(|c| c.name == name).unwrap()].clone()
+        };
+        let borrowed = |s: &'static str| Cell::Text(Cow::Borrowed(s));
+        assert_eq!(cell(&GOVERNANCE, "id"), borrowed("executive-group"));
+        assert_eq!(cell(&GOVERNANCE, "reports_to_id"), borrowed("board"));
+        assert_eq!(cell(&GOVERNANCE, "chair_person"), borrowed("Jo Bloggs"));
+        assert_eq!(cell(&GOVERNANCE, "chair_role"), borrowed("Director"));
+        assert_eq!(cell(&GOVERNANCE, "chair_organisation"), borrowed("Council"));
+        assert_eq!(cell(&GOVERNANCE, "meets_per_year"), Cell::Real(12.0));
+        assert_eq!(cell(&ACTION_LEADS, "action_position"), Cell::Int(1));
+        assert_eq!(cell(&ACTION_LEADS, "lead_position"), Cell::Int(1));
+        assert_eq!(cell(&ACTION_LEADS, "role"), borrowed("Manager"));
+        assert_eq!(cell(&ACTION_LEADS, "body_id"), borrowed("executive-group"));
+        assert_eq!(
+            cell(&ACTION_LEADS, "expansions"),
+            Cell::List(Cow::Owned(vec!["LADO = Designated Officer".to_string()]))
+        );
+        let after_actions = TABLES.iter().position(|t| t.name == "actions").unwrap() + 1;
+        assert_eq!(TABLES[after_actions].name, "action_leads");
     }
 
     #[test]

@@ -150,30 +150,8 @@ mod tests {
     #[allow(clippy::needless_update)]
     fn document() -> Extraction {
         let evidence = Evidence::default();
-        let action = Action {
-            objective_ref: None,
-            objective: None,
-            section: None,
-            tasks: vec![],
-            leads: vec![],
-            measures: vec![],
-            timescale: None,
-            progress: None,
-            rag: None,
-            rag_fill: None,
-            status: None,
-            garbled: false,
-            themes: vec![],
-            evidence: evidence.clone(),
-        };
-        let body = Body {
-            name: "Executive Group".into(),
-            acronym: None,
-            chair: None,
-            meets: None,
-            reports_to: None,
-            evidence: evidence.clone(),
-        };
+        let action = Action::new(evidence.clone());
+        let body = Body::new("Executive Group".into(), evidence.clone());
         let entry = GlossaryEntry {
             term: "LADO".into(),
             expansion: "Designated Officer".into(),
@@ -221,7 +199,8 @@ mod tests {
             assert_eq!(facts[key], n, "{key} in {facts}");
         }
         let text = s.text("out");
-        let line = "\n  facts:     2 priorities, 4 actions, 6 governance bodies, 8 glossary entries";
+        let line =
+            "\n  facts:     2 priorities, 4 actions, 0 action leads, 6 governance bodies, 8 glossary entries";
         assert!(text.contains(line), "{text}");
         assert_eq!((s.documents, s.extracted, s.unchanged, s.pages), (2, 1, 1, 14));
     }

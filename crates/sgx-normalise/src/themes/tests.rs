@@ -25,20 +25,11 @@ fn priority(title: &str, measures: &[&str]) -> Priority {
 
 fn action(section: Option<&str>, objective: Option<&str>, tasks: &[&str], leads: &[&str]) -> Action {
     Action {
-        objective_ref: None,
         objective: objective.map(Into::into),
         section: section.map(Into::into),
         tasks: tasks.iter().map(|t| t.to_string()).collect(),
         leads: leads.iter().map(|l| l.to_string()).collect(),
-        measures: vec![],
-        timescale: None,
-        progress: None,
-        rag: None,
-        garbled: false,
-        themes: vec![],
-        status: None,
-        rag_fill: None,
-        evidence: Evidence::default(),
+        ..Action::new(Evidence::default())
     }
 }
 

@@ -107,6 +107,19 @@ fn items(raw: &str, cx: &Context) -> Vec<Placed> {
     out
 }
 
+/// How often a text says something recurs (a body's printed meetings: "six times a year",
+/// "bi-monthly"), read as timescales are; dates in it are ignored.
+pub(crate) fn recurrence_in(text: &str) -> Option<Recurrence> {
+    let found: Vec<Recurrence> = items(text, &Context::default())
+        .into_iter()
+        .filter_map(|p| match p.item {
+            Item::Recur(r) => Some(r),
+            _ => None,
+        })
+        .collect();
+    main_recurrence(&found)
+}
+
 /// The recurrence the text names: the first with a count, else the first.
 fn main_recurrence(found: &[Recurrence]) -> Option<Recurrence> {
     found.iter().find(|r| r.times_per_year.is_some()).or_else(|| found.first()).copied()

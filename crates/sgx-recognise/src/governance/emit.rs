@@ -200,13 +200,13 @@ fn body_of(
     let named = best_name(&members);
     let acronym = cluster_acronym(acronyms, &members, &named.name);
     let first = members.iter().map(|m| m.order).min().unwrap_or_default();
+    // Ids, links and the chair's and meetings' readings are the normaliser's.
     let body = Body {
-        name: named.name.clone(),
         acronym,
         chair: st.and_then(|s| s.chair.clone()),
         meets: st.and_then(|s| s.meets.clone()),
         reports_to: st.and_then(|s| majority(&s.reports)),
-        evidence: named.evidence.clone(),
+        ..Body::new(named.name.clone(), named.evidence.clone())
     };
     (first, body)
 }

@@ -113,7 +113,7 @@ impl ToSql for Cell<'_> {
             Cell::Bool(b) => ToSqlOutput::Owned(Value::Integer(i64::from(*b))),
             Cell::Text(s) => ToSqlOutput::Borrowed(rusqlite::types::ValueRef::Text(s.as_bytes())),
             Cell::List(items) => ToSqlOutput::Owned(Value::Text(
-                serde_json::to_string(items)
+                serde_json::to_string(items.as_ref())
                     .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?,
             )),
         })
@@ -204,6 +204,12 @@ mod tests {
             .query_row("SELECT value FROM actions, json_each(actions.leads) LIMIT 1", [], |r| r.get(0))
             .unwrap();
         assert_eq!(leads, "Board Manager");
+        let (role, body): (String, String) = conn
+            .query_row("SELECT role, body_id FROM action_leads_with_document LIMIT 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!((role.as_str(), body.as_str()), ("Manager", "executive-group"));
         let partnerships: i64 =
             conn.query_row("SELECT documents FROM partnerships", [], |r| r.get(0)).unwrap();
         assert_eq!(partnerships, 2);
@@ -217,7 +223,8 @@ mod tests {
     #[test]
     fn column_types_declare_the_expected_schema() {
         // The tables as sgx.sqlite declared them before columns were typed, byte for byte (with
-        // the themes table and `themes_version` of model 2.2.0).
+        // the themes table and `themes_version` of model 2.2.0, the action_leads table and the
+        // governance graph's columns of 2.3.0).
         let expected = "\
 CREATE TABLE documents (
   document_id TEXT PRIMARY KEY,
@@ -286,14 +293,32 @@ CREATE TABLE actions (
   last_line INTEGER,
   PRIMARY KEY (document_id, position), FOREIGN KEY (document_id) REFERENCES documents (document_id)
 );
+CREATE TABLE action_leads (
+  document_id TEXT NOT NULL,
+  action_position INTEGER NOT NULL,
+  lead_position INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  person TEXT,
+  role TEXT,
+  organisations TEXT NOT NULL,
+  expansions TEXT NOT NULL,
+  body_id TEXT,
+  PRIMARY KEY (document_id, action_position, lead_position), FOREIGN KEY (document_id, action_position) REFERENCES actions (document_id, position)
+);
 CREATE TABLE governance (
   document_id TEXT NOT NULL,
   position INTEGER NOT NULL,
+  id TEXT NOT NULL,
   name TEXT NOT NULL,
   acronym TEXT,
   chair TEXT,
+  chair_person TEXT,
+  chair_role TEXT,
+  chair_organisation TEXT,
   meets TEXT,
+  meets_per_year REAL,
   reports_to TEXT,
+  reports_to_id TEXT,
   block INTEGER NOT NULL,
   page INTEGER,
   first_line INTEGER,
