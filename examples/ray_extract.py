@@ -41,7 +41,6 @@ def start(num_cpus: int = 2) -> float:
         address="local",
         num_cpus=num_cpus,
         include_dashboard=False,
-        _node_ip_address="127.0.0.1",
         log_to_driver=False,
     )
     ray.data.DataContext.get_current().enable_progress_bars = False
