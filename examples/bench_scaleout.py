@@ -50,7 +50,7 @@ def main(argv: List[str] | None = None) -> None:
             batch_runs.append(timed(lambda: batch(i)))
             ray_runs.append(timed(lambda: ray_extract.extract(paths, f"{tmp}/ray-{i}")))
     finally:
-        ray_extract.ray.shutdown()
+        ray_extract.stop()
     subprocess.run(["rm", "-rf", tmp], check=True)
     b = statistics.median(batch_runs)
     r = statistics.median(ray_runs[1:])

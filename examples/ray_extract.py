@@ -47,6 +47,11 @@ def start(num_cpus: int = 2) -> float:
     return time.perf_counter() - t0
 
 
+def stop() -> None:
+    """Stop the local cluster (every Ray process this started)."""
+    ray.shutdown()
+
+
 def extract(paths: Sequence[str], out: str) -> None:
     """Read ``paths`` (files, or folders read recursively), extract each, write Parquet to ``out``."""
     ray.data.read_binary_files(list(paths), include_paths=True).map(to_row).write_parquet(
@@ -66,7 +71,7 @@ def main(argv: List[str] | None = None) -> None:
         extract([os.path.abspath(p) for p in args.paths], args.out)
         print(f"ray: started in {startup:.1f} s, extracted and wrote {args.out} in {time.perf_counter() - t0:.1f} s")
     finally:
-        ray.shutdown()
+        stop()
 
 
 if __name__ == "__main__":
