@@ -16,7 +16,6 @@ mod page;
 mod pdf;
 mod text;
 
-pub use facts::Kind;
 use sgx_model::{Extraction, Format};
 
 /// How the page is made.
@@ -78,7 +77,7 @@ pub fn review_html(bytes: &[u8], x: &Extraction, opts: &Options) -> Result<Strin
 
 /// `text` with the five characters HTML gives meaning to written as references, so document
 /// text (untrusted) can only ever be text, in an element or an attribute value.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
