@@ -5,6 +5,7 @@
 mod batch;
 mod isolate;
 mod message;
+mod review;
 mod test_hooks;
 
 use std::io::Write;
@@ -88,6 +89,19 @@ enum Command {
     /// Compare the partnerships of a batch output DIR across areas and years: prints the
     /// comparison and writes its CSVs into DIR/compare/.
     Compare { dir: PathBuf },
+    /// Write a review page of one document: each fact shown on its page (PDF: a box on the
+    /// page's image) or its lines (other formats), linked to the list of facts beside it.
+    Review {
+        file: PathBuf,
+        /// The HTML file to write (one self-contained page).
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// PDF pages drawn (1 to 10000); later pages' facts are listed without a box.
+        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..=review::MAX_PAGES))]
+        max_pages: u64,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
     /// Run one command in this process (the isolated worker; not for direct use).
     #[command(name = isolate::WORKER, hide = true)]
     Worker { kind: String, file: PathBuf },
@@ -105,6 +119,7 @@ fn main() -> ExitCode {
         Command::Extract { file, .. }
         | Command::Ir { file, .. }
         | Command::Tables { file, .. }
+        | Command::Review { file, .. }
         | Command::Worker { file, .. } => Some(file.display().to_string()),
         Command::Compare { dir } => Some(dir.display().to_string()),
         Command::Schema | Command::Batch(_) => None,
@@ -148,6 +163,9 @@ fn run(command: Command) -> anyhow::Result<()> {
         Command::Extract { file, limits } => isolated("extract", &file, limits)?,
         Command::Ir { file, limits } => isolated("ir", &file, limits)?,
         Command::Tables { file, limits } => isolated("tables", &file, limits)?,
+        Command::Review { file, output, max_pages, limits } => {
+            return review::run(&file, &output, max_pages, limits);
+        }
     };
     let mut out = std::io::stdout().lock();
     out.write_all(&output)
