@@ -414,6 +414,42 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_names_every_typed_column_in_the_row_of_its_type() {
+        let readme = include_str!("../../../../README.md");
+        let section = readme.split("### Parquet column types").nth(1).expect("the README's section");
+        let row = |label: &str| {
+            let start = format!("| {label} |");
+            section.lines().find(|l| l.starts_with(&start)).unwrap_or_else(|| panic!("no row {label}"))
+        };
+        for table in TABLES {
+            for column in table.columns {
+                let label = match column.ty {
+                    ColumnType::Int => "integer",
+                    ColumnType::Bool => "boolean",
+                    ColumnType::Date => "date",
+                    ColumnType::List => "list",
+                    ColumnType::Text => continue,
+                };
+                let name = format!("`{}`", column.name);
+                assert!(
+                    row(label).contains(&name),
+                    "{}.{}: not in the README's {label} row",
+                    table.name,
+                    column.name
+                );
+                for other in ["integer", "boolean", "date", "list"].iter().filter(|l| **l != label) {
+                    assert!(
+                        !row(other).contains(&name),
+                        "{}.{} is also in the {other} row",
+                        table.name,
+                        column.name
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn dates_are_days_since_the_epoch_and_only_real_dates_are_dates() {
         assert_eq!(days_since_epoch("1970-01-01"), Some(0));
         assert_eq!(days_since_epoch("1969-12-31"), Some(-1));
