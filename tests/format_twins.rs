@@ -7,7 +7,8 @@
 //! compared: evidence (block indices, lines and paths differ by format), the priorities'
 //! selection (the layout a list was chosen on: a heading in HTML is a plain line in text),
 //! the RAG cells' shading (text has no colours; the status read from the words is compared),
-//! source and warnings.
+//! the genre score's signals (how many of the genre's terms fall within the span read depends on
+//! how much markup the format adds; the score is compared), source and warnings.
 
 mod common;
 
@@ -39,7 +40,7 @@ fn facts(model: &Value, fact: &str) -> Value {
         match v {
             Value::Object(o) => Value::Object(
                 o.iter()
-                    .filter(|(k, _)| !["evidence", "selection", "rag_fill"].contains(&k.as_str()))
+                    .filter(|(k, _)| !["evidence", "selection", "rag_fill", "signals"].contains(&k.as_str()))
                     .map(|(k, v)| (k.clone(), strip(v)))
                     .collect(),
             ),

@@ -1,6 +1,6 @@
 //! `sgx batch --format parquet`: one Parquet file per table of `sgx_write::tables::TABLES`, read
 //! back with the parquet crate's reader: its columns have the types the table's column types
-//! document (integers INT64, booleans, dates DATE, text UTF8, lists LIST of UTF8), nullable
+//! document (integers INT64, reals DOUBLE, booleans, dates DATE, text UTF8, lists LIST of UTF8), nullable
 //! exactly where the column is optional, the same rows as the CSV export of the same batch, the
 //! same bytes whatever `--jobs` is, and nothing half-written when the batch is killed.
 
@@ -58,6 +58,7 @@ fn each_table_is_a_parquet_file_with_typed_columns_and_the_rows_of_the_csv_expor
             };
             let documented = match column.ty {
                 ColumnType::Int => (PhysicalType::INT64, None),
+                ColumnType::Real => (PhysicalType::DOUBLE, None),
                 ColumnType::Bool => (PhysicalType::BOOLEAN, None),
                 ColumnType::Date => (PhysicalType::INT32, Some(LogicalType::Date)),
                 ColumnType::Text | ColumnType::List => (PhysicalType::BYTE_ARRAY, Some(LogicalType::String)),

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 pub use sgx_ir::{Format, WarningKind};
 
 /// Version of this model's JSON layout.
-pub const SCHEMA_VERSION: &str = "2.2.0";
+pub const SCHEMA_VERSION: &str = "2.4.0";
 
 /// All facts extracted from one document.
 // `Default` is an empty model (a starting point for tests and tools), not one sgx prints.
@@ -172,6 +172,24 @@ pub struct DocumentInfo {
     /// Where the title (or, without one, the period) was read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Evidence>,
+    /// How sure sgx is that the document is of the genre (a safeguarding children
+    /// partnership's or board's own plan, report, strategy or page), with its reasons.
+    #[serde(default)]
+    pub genre: Genre,
+}
+
+/// How sure sgx is that a document is of the genre: a job over a crawl keeps documents with
+/// `score` at least 0.5 and drops the rest. The score is the sum of `signals`' weights, from 0
+/// to 1.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct Genre {
+    /// From 0 (nothing of the genre) to 1, in hundredths; 0.5 and above: of the genre.
+    pub score: f64,
+    /// Each reason with its weight, strongest first: "a publishing partnership is named
+    /// +0.30", "9 terms of the genre's vocabulary (...) +0.48", "opens as an inspection report
+    /// ('lead inspector') -0.60".
+    #[serde(default)]
+    pub signals: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Hash)]

@@ -53,7 +53,13 @@ pub struct Metadata {
 impl Metadata {
     /// Nothing known: an unnamed partnership and a document of no known kind.
     pub fn none() -> Metadata {
-        let document = DocumentInfo { kind: DocumentKind::Other, title: None, period: None, evidence: None };
+        let document = DocumentInfo {
+            kind: DocumentKind::Other,
+            title: None,
+            period: None,
+            evidence: None,
+            genre: Default::default(),
+        };
         Metadata { partnership: Partnership::default(), document }
     }
 }

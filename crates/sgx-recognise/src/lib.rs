@@ -9,6 +9,7 @@
 mod actions;
 mod caps;
 mod found;
+mod genre;
 mod glossary;
 mod governance;
 mod metadata;
@@ -23,6 +24,7 @@ use sgx_model::{Extraction, Governance, SourceInfo, SCHEMA_VERSION};
 use found::{Found, Upstream, Warning};
 use metadata::Metadata;
 
+pub use genre::GENRE_THRESHOLD;
 pub use util::evidence;
 
 /// Run every recogniser over one document.
@@ -37,7 +39,10 @@ pub fn recognise(doc: &Document) -> Extraction {
     up.actions = keep(actions::recognise(&ctx, &up), &mut warnings);
     up.priorities = keep(priorities::recognise(&ctx, &up), &mut warnings);
     up.bodies = keep(governance::recognise(&ctx, &up), &mut warnings);
-    let Metadata { partnership, document } = up.metadata.unwrap_or_else(Metadata::none);
+    // Last: the genre score weighs what every step above found.
+    let genre = keep(genre::recognise(&ctx, &up), &mut warnings);
+    let Metadata { partnership, mut document } = up.metadata.unwrap_or_else(Metadata::none);
+    document.genre = genre;
     let mut x = Extraction {
         schema_version: SCHEMA_VERSION.to_string(),
         sgx_version: env!("CARGO_PKG_VERSION").to_string(),

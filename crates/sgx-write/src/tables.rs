@@ -14,7 +14,7 @@ use std::borrow::Cow;
 use sgx_model::{Evidence, Extraction};
 
 use crate::DocumentId;
-use ColumnType::{Bool, Date, Int, List, Text};
+use ColumnType::{Bool, Date, Int, List, Real, Text};
 
 /// Separator of list items inside one CSV field. Split with it exactly (it is not a regex);
 /// an item that itself contains it cannot be told apart, which the JSON exports avoid.
@@ -25,6 +25,7 @@ pub const LIST_SEPARATOR: &str = " | ";
 pub enum Cell<'a> {
     Null,
     Int(i64),
+    Real(f64),
     Bool(bool),
     Text(Cow<'a, str>),
     List(&'a [String]),
@@ -37,6 +38,8 @@ pub enum ColumnType {
     Text,
     /// [`Cell::Int`]
     Int,
+    /// [`Cell::Real`]: a number that may have a fraction.
+    Real,
     /// [`Cell::Bool`]
     Bool,
     /// [`Cell::Text`] holding a calendar date, `YYYY-MM-DD` (text in CSV and SQLite, a DATE in Parquet).
@@ -120,6 +123,7 @@ pub static DOCUMENTS: Table = Table {
         optional("partnership_key", Text),
         optional("joint", Bool),
         required("kind", Text),
+        required("genre_score", Real),
         optional("title", Text),
         optional("start_year", Int),
         optional("end_year", Int),
@@ -300,6 +304,7 @@ fn document_rows<'a>(id: &'a DocumentId, d: &'a Extraction) -> Vec<Vec<Cell<'a>>
         opt_text(&d.partnership.key),
         d.partnership.joint.map_or(Cell::Null, Cell::Bool),
         Cell::Text(Cow::Owned(snake_case(&d.document.kind))),
+        Cell::Real(d.document.genre.score),
         opt_text(&d.document.title),
         opt_int(period.map(|p| p.start_year)),
         opt_int(period.map(|p| p.end_year)),
@@ -519,6 +524,7 @@ pub(crate) mod tests {
                     ..Period::new(2021, 2022, "2021/22".into())
                 }),
                 evidence: None,
+                genre: Default::default(),
             },
             areas: vec![Area {
                 name: "Cumberland".into(),
@@ -665,6 +671,7 @@ pub(crate) mod tests {
                             (Cell::Null, _)
                                 | (Cell::Text(_), Text | Date)
                                 | (Cell::Int(_), Int)
+                                | (Cell::Real(_), Real)
                                 | (Cell::Bool(_), Bool)
                                 | (Cell::List(_), List)
                         );

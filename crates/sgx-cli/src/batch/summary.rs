@@ -190,6 +190,7 @@ mod tests {
                 title: None,
                 period: None,
                 evidence: None,
+                genre: Default::default(),
             },
             priorities: vec![Priority {
                 number: None,

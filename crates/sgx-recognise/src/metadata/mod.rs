@@ -157,6 +157,8 @@ fn document_info(ctx: &Context, texts: &[String], warnings: &mut Vec<Warning>) -
         title: title_block.map(|b| clean(&texts[b])).filter(|t| t.len() <= MAX_TITLE_BYTES),
         period: period.map(|(_, f)| f.period),
         evidence: ev_block.and_then(|b| ctx.doc.blocks.get(b).map(|bl| evidence(b, &bl.prov))),
+        // Scored by the genre recogniser, which reads every other fact.
+        genre: Default::default(),
     }
 }
 

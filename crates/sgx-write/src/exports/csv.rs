@@ -76,6 +76,7 @@ fn field(cell: &Cell) -> String {
     match cell {
         Cell::Null => String::new(),
         Cell::Int(n) => n.to_string(),
+        Cell::Real(x) => x.to_string(),
         Cell::Bool(b) => b.to_string(),
         Cell::Text(s) => neutralised(s),
         Cell::List(items) => neutralised(&items.join(LIST_SEPARATOR)),

@@ -4,6 +4,7 @@
 //! | column type | Parquet | Arrow / pandas |
 //! |---|---|---|
 //! | `Int` | `INT64` | `int64` |
+//! | `Real` | `DOUBLE` | `float64` |
 //! | `Bool` | `BOOLEAN` | `bool` |
 //! | `Date` | `INT32` annotated `DATE` | `date32` |
 //! | `Text` | `BYTE_ARRAY` annotated `STRING` | `string` |
@@ -21,7 +22,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use arrow_array::builder::{BooleanBuilder, Date32Builder, Int64Builder, ListBuilder, StringBuilder};
+use arrow_array::builder::{
+    BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, ListBuilder, StringBuilder,
+};
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, FieldRef, Schema, SchemaRef};
 use parquet::arrow::ArrowWriter;
@@ -154,6 +157,7 @@ fn data_type(ty: ColumnType) -> DataType {
     match ty {
         ColumnType::Text => DataType::Utf8,
         ColumnType::Int => DataType::Int64,
+        ColumnType::Real => DataType::Float64,
         ColumnType::Bool => DataType::Boolean,
         ColumnType::Date => DataType::Date32,
         ColumnType::List => DataType::List(list_item()),
@@ -169,6 +173,7 @@ fn list_item() -> FieldRef {
 enum ColumnBuilder {
     Text(StringBuilder),
     Int(Int64Builder),
+    Real(Float64Builder),
     Bool(BooleanBuilder),
     Date(Date32Builder),
     List(ListBuilder<StringBuilder>),
@@ -179,6 +184,7 @@ impl ColumnBuilder {
         match ty {
             ColumnType::Text => ColumnBuilder::Text(StringBuilder::new()),
             ColumnType::Int => ColumnBuilder::Int(Int64Builder::new()),
+            ColumnType::Real => ColumnBuilder::Real(Float64Builder::new()),
             ColumnType::Bool => ColumnBuilder::Bool(BooleanBuilder::new()),
             ColumnType::Date => ColumnBuilder::Date(Date32Builder::new()),
             ColumnType::List => {
@@ -192,11 +198,13 @@ impl ColumnBuilder {
         match (self, cell) {
             (ColumnBuilder::Text(b), Cell::Null) => b.append_null(),
             (ColumnBuilder::Int(b), Cell::Null) => b.append_null(),
+            (ColumnBuilder::Real(b), Cell::Null) => b.append_null(),
             (ColumnBuilder::Bool(b), Cell::Null) => b.append_null(),
             (ColumnBuilder::Date(b), Cell::Null) => b.append_null(),
             (ColumnBuilder::List(b), Cell::Null) => b.append_null(),
             (ColumnBuilder::Text(b), Cell::Text(s)) => b.append_value(s),
             (ColumnBuilder::Int(b), Cell::Int(n)) => b.append_value(*n),
+            (ColumnBuilder::Real(b), Cell::Real(x)) => b.append_value(*x),
             (ColumnBuilder::Bool(b), Cell::Bool(v)) => b.append_value(*v),
             (ColumnBuilder::Date(b), Cell::Text(s)) => b.append_value(
                 days_since_epoch(s).ok_or_else(|| format!("{s:?} is not a date (YYYY-MM-DD)"))?,
@@ -217,6 +225,7 @@ impl ColumnBuilder {
         match self {
             ColumnBuilder::Text(b) => Arc::new(b.finish()),
             ColumnBuilder::Int(b) => Arc::new(b.finish()),
+            ColumnBuilder::Real(b) => Arc::new(b.finish()),
             ColumnBuilder::Bool(b) => Arc::new(b.finish()),
             ColumnBuilder::Date(b) => Arc::new(b.finish()),
             ColumnBuilder::List(b) => Arc::new(b.finish()),
@@ -330,6 +339,7 @@ mod tests {
                     ty => {
                         let (physical, logical) = match ty {
                             ColumnType::Int => (PhysicalType::INT64, None),
+                            ColumnType::Real => (PhysicalType::DOUBLE, None),
                             ColumnType::Bool => (PhysicalType::BOOLEAN, None),
                             ColumnType::Date => (PhysicalType::INT32, Some(LogicalType::Date)),
                             _ => (PhysicalType::BYTE_ARRAY, Some(LogicalType::String)),
@@ -425,6 +435,7 @@ mod tests {
             for column in table.columns {
                 let label = match column.ty {
                     ColumnType::Int => "integer",
+                    ColumnType::Real => "real",
                     ColumnType::Bool => "boolean",
                     ColumnType::Date => "date",
                     ColumnType::List => "list",
@@ -437,7 +448,7 @@ mod tests {
                     table.name,
                     column.name
                 );
-                for other in ["integer", "boolean", "date", "list"].iter().filter(|l| **l != label) {
+                for other in ["integer", "real", "boolean", "date", "list"].iter().filter(|l| **l != label) {
                     assert!(
                         !row(other).contains(&name),
                         "{}.{} is also in the {other} row",

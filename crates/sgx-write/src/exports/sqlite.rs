@@ -1,6 +1,8 @@
 //! `sgx.sqlite`: one table per entity ([`crate::tables`]) with primary and foreign keys, indexes
 //! on partnership, year and kind, and views to start from: `<entity>_with_document` (each fact
-//! beside its document's partnership, kind and period) and `partnerships` (one row each).
+//! beside its document's partnership, kind and period), `partnerships` (one row each) and the
+//! views of `sgx compare` (`priorities_by_area_year`, `theme_changes`, `theme_coverage`: see
+//! `compare_views.sql`).
 //! Lists are JSON arrays: `SELECT value FROM actions, json_each(actions.leads)`.
 
 use std::path::{Path, PathBuf};
@@ -39,6 +41,9 @@ SELECT partnership, max(partnership_acronym) AS acronym, count(*) AS documents,
        sum(priority_count) AS priorities, sum(action_count) AS actions
 FROM documents GROUP BY partnership;
 ";
+
+/// `sgx compare`'s three views and the two they are built on.
+const COMPARE_VIEWS: &str = include_str!("compare_views.sql");
 
 struct SqliteExport {
     conn: Connection,
@@ -91,6 +96,7 @@ impl Export for SqliteExport {
             views.push_str(&with_document_view(table));
         }
         views.push_str(PARTNERSHIPS_VIEW);
+        views.push_str(COMPARE_VIEWS);
         conn.execute_batch(&views).map_err(&err)?;
         check_foreign_keys(&conn, &dest)?;
         conn.close().map_err(|(_, e)| err(e))?;
@@ -103,6 +109,7 @@ impl ToSql for Cell<'_> {
         Ok(match self {
             Cell::Null => ToSqlOutput::Owned(Value::Null),
             Cell::Int(n) => ToSqlOutput::Owned(Value::Integer(*n)),
+            Cell::Real(x) => ToSqlOutput::Owned(Value::Real(*x)),
             Cell::Bool(b) => ToSqlOutput::Owned(Value::Integer(i64::from(*b))),
             Cell::Text(s) => ToSqlOutput::Borrowed(rusqlite::types::ValueRef::Text(s.as_bytes())),
             Cell::List(items) => ToSqlOutput::Owned(Value::Text(
@@ -127,6 +134,7 @@ fn column_sql(column: &Column) -> String {
     let ty = match column.ty {
         ColumnType::Text | ColumnType::Date | ColumnType::List => "TEXT",
         ColumnType::Int | ColumnType::Bool => "INTEGER",
+        ColumnType::Real => "REAL",
     };
     // The key is declared without NOT NULL, as it always has been; it is never null all the same.
     let constraint = match (column.primary_key, column.nullable) {
@@ -221,6 +229,7 @@ CREATE TABLE documents (
   partnership_key TEXT,
   joint INTEGER,
   kind TEXT NOT NULL,
+  genre_score REAL NOT NULL,
   title TEXT,
   start_year INTEGER,
   end_year INTEGER,
