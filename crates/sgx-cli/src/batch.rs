@@ -410,7 +410,7 @@ mod tests {
         let all: Vec<&str> = EXPORTS.iter().map(ExportFormat::name).collect();
         assert_eq!(formats(&["--format", &all.join(",")]).unwrap(), all);
         assert_eq!(formats(&[]).unwrap(), Vec::<&str>::new(), "no --format: all, decided in run()");
-        let wrong = formats(&["--format", "parquet"]).unwrap_err().to_string();
+        let wrong = formats(&["--format", "xlsx"]).unwrap_err().to_string();
         assert!(wrong.contains(&format!("[possible values: {}]", all.join(", "))), "{wrong}");
     }
 

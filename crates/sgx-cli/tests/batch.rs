@@ -479,8 +479,16 @@ fn a_full_disk_leaves_the_previous_exports_whole_and_says_so() {
     let first =
         run_on("first", "Harrowfield Safeguarding Children Partnership\nBusiness plan 2020-21.\n", None);
     assert_eq!(first.status.code(), Some(0), "{}", String::from_utf8_lossy(&first.stderr));
-    let exports =
-        ["documents.jsonl", "documents.csv", "actions.csv", "sgx.sqlite", "summary.json", "errors.jsonl"];
+    let exports = [
+        "documents.jsonl",
+        "documents.csv",
+        "actions.csv",
+        "sgx.sqlite",
+        "documents.parquet",
+        "actions.parquet",
+        "summary.json",
+        "errors.jsonl",
+    ];
     let before: Vec<Vec<u8>> = exports.iter().map(|f| std::fs::read(out.join(f)).unwrap()).collect();
     assert!(before[3].len() > LIMIT as usize, "the SQLite file is over the limit below");
 

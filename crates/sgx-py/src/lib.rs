@@ -74,7 +74,8 @@ fn tables() -> Vec<(&'static str, Vec<ColumnInfo>)> {
 fn column_type(ty: sgx_write::tables::ColumnType) -> &'static str {
     use sgx_write::tables::ColumnType;
     match ty {
-        ColumnType::Text => "text",
+        // A date is ISO text in the SQLite export `load` reads.
+        ColumnType::Text | ColumnType::Date => "text",
         ColumnType::Int => "int",
         ColumnType::Real => "float",
         ColumnType::Bool => "bool",

@@ -7,6 +7,7 @@
 
 mod csv;
 mod jsonl;
+mod parquet;
 mod sqlite;
 
 use std::fmt;
@@ -17,7 +18,7 @@ use sgx_model::Extraction;
 use crate::{atomic, DocumentId, Staged, WriteError};
 
 /// Every export a batch can write, in the order they are written.
-pub static EXPORTS: &[ExportFormat] = &[jsonl::EXPORT, csv::EXPORT, sqlite::EXPORT];
+pub static EXPORTS: &[ExportFormat] = &[jsonl::EXPORT, csv::EXPORT, sqlite::EXPORT, parquet::EXPORT];
 
 /// An export being written: it takes documents one at a time and its files are completed, under
 /// temporary names, by [`Export::finish`]; they appear when those are committed. Dropped
@@ -168,7 +169,7 @@ mod tests {
         for format in EXPORTS {
             assert_eq!(ExportFormat::named(format.name()), Some(format));
         }
-        assert_eq!(ExportFormat::named("parquet"), None);
+        assert_eq!(ExportFormat::named("xlsx"), None);
     }
 
     #[test]

@@ -5,11 +5,11 @@
 //!
 //! - [`DocumentStore`]: `documents/<id>.json`, the full model per document; also the cache that
 //!   makes re-runs incremental.
-//! - [`Exports`]: `documents.jsonl`, one CSV per entity and `sgx.sqlite`, fed one document at a
+//! - [`Exports`]: `documents.jsonl`, one CSV and one Parquet file per entity and `sgx.sqlite`, fed one document at a
 //!   time so that memory stays flat however many documents a batch has. Each is an [`Export`],
 //!   listed once in [`EXPORTS`].
 //!
-//! The tables of the CSV and SQLite exports are defined once, in [`tables`].
+//! The tables of the CSV, SQLite and Parquet exports are defined once, in [`tables`].
 
 pub mod atomic;
 mod exports;
@@ -36,6 +36,8 @@ pub enum WriteError {
     Csv { path: PathBuf, source: csv::Error },
     #[error("{path}: {source}")]
     Sqlite { path: PathBuf, source: rusqlite::Error },
+    #[error("{path}: {source}")]
+    Parquet { path: PathBuf, source: parquet::errors::ParquetError },
     #[error("{path}: failed its integrity check: {detail}")]
     Integrity { path: PathBuf, detail: String },
 }

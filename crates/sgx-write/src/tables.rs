@@ -3,7 +3,8 @@
 //! 1-based order of the fact in the document).
 //!
 //! List fields (tasks, leads, measures...) are joined with [`LIST_SEPARATOR`] in CSV and stored
-//! as JSON arrays in SQLite (read them with `json_each`). The JSON exports keep true lists.
+//! as JSON arrays in SQLite (read them with `json_each`). The JSON and Parquet exports keep true
+//! lists.
 //!
 //! A table below a document also names the kind of fact its rows are ([`FactKind`]), which is
 //! how the batch summary counts facts without a list of its own.
@@ -13,7 +14,7 @@ use std::borrow::Cow;
 use sgx_model::{Evidence, Extraction};
 
 use crate::DocumentId;
-use ColumnType::{Bool, Int, List, Real, Text};
+use ColumnType::{Bool, Date, Int, List, Real, Text};
 
 /// Separator of list items inside one CSV field. Split with it exactly (it is not a regex);
 /// an item that itself contains it cannot be told apart, which the JSON exports avoid.
@@ -41,6 +42,8 @@ pub enum ColumnType {
     Real,
     /// [`Cell::Bool`]
     Bool,
+    /// [`Cell::Text`] holding a calendar date, `YYYY-MM-DD` (text in CSV and SQLite, a DATE in Parquet).
+    Date,
     /// [`Cell::List`]: never null, an empty list instead.
     List,
 }
@@ -126,8 +129,8 @@ pub static DOCUMENTS: Table = Table {
         optional("start_year", Int),
         optional("end_year", Int),
         optional("period", Text),
-        optional("period_start", Text),
-        optional("period_end", Text),
+        optional("period_start", Date),
+        optional("period_end", Date),
         optional("time_period_first", Int),
         optional("time_period_last", Int),
         required("priority_count", Int),
@@ -760,7 +763,7 @@ pub(crate) mod tests {
                         let fits = matches!(
                             (cell, column.ty),
                             (Cell::Null, _)
-                                | (Cell::Text(_), Text)
+                                | (Cell::Text(_), Text | Date)
                                 | (Cell::Int(_), Int)
                                 | (Cell::Real(_), Real)
                                 | (Cell::Bool(_), Bool)

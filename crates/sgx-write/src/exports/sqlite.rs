@@ -132,7 +132,7 @@ fn create_table(table: &Table) -> String {
 fn column_sql(column: &Column) -> String {
     // SQLite has no boolean or list type: booleans are 0 / 1, lists JSON arrays (see `ToSql`).
     let ty = match column.ty {
-        ColumnType::Text | ColumnType::List => "TEXT",
+        ColumnType::Text | ColumnType::Date | ColumnType::List => "TEXT",
         ColumnType::Int | ColumnType::Bool => "INTEGER",
         ColumnType::Real => "REAL",
     };
