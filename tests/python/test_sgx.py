@@ -109,3 +109,23 @@ def test_load_types_the_batch_tables(tmp_path):
 def test_load_names_a_folder_that_is_no_batch(tmp_path):
     with pytest.raises(FileNotFoundError, match="sgx.sqlite"):
         sgx.load(tmp_path)
+
+
+def test_parquet_export_loads_in_pandas_with_the_documented_types(tmp_path):
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    out = tmp_path / "out"
+    run = cli("batch", "--quiet", "--format", "csv,parquet", "--out", out, *CORPUS)
+    assert run.returncode == 0, run.stderr
+    docs = pd.read_parquet(out / "documents.parquet")
+    assert len(docs) == len(pd.read_csv(out / "documents.csv"))
+    assert str(docs["priority_count"].dtype) == "int64"
+    assert str(docs["genre_score"].dtype) == "float64"
+    assert str(docs["joint"].dtype) in {"bool", "object"}  # nullable booleans come back as object
+    starts = docs["period_start"].dropna()
+    assert len(starts) > 0 and all(hasattr(d, "year") for d in starts), "dates are dates"
+    actions = pd.read_parquet(out / "actions.parquet")
+    tasks = actions["tasks"].iloc[0]
+    assert len(actions) > 0 and not isinstance(tasks, str) and all(isinstance(t, str) for t in tasks)
+    for table in sgx.tables():
+        assert (out / f"{table}.parquet").is_file(), table
