@@ -24,6 +24,7 @@ COLUMNS: Dict[str, str] = {
     "partnership": "string",
     "partnership_key": "string",
     "kind": "string",
+    "genre_score": "double",
     "title": "string",
     "start_year": "bigint",
     "end_year": "bigint",
@@ -45,7 +46,7 @@ def arrow_schema() -> Any:
     Parquet file of a job has the same types even where a column is null throughout."""
     import pyarrow as pa
 
-    types = {"string": pa.string(), "bigint": pa.int64()}
+    types = {"string": pa.string(), "bigint": pa.int64(), "double": pa.float64()}
     return pa.schema([(name, types[ty]) for name, ty in COLUMNS.items()])
 
 
@@ -80,6 +81,7 @@ def document_row(content: bytes, path: str) -> Dict[str, Any]:
         partnership=partnership.get("name"),
         partnership_key=partnership.get("key"),
         kind=document.get("kind"),
+        genre_score=(document.get("genre") or {}).get("score"),
         title=document.get("title"),
         start_year=period.get("start_year") if period else None,
         end_year=period.get("end_year") if period else None,

@@ -60,6 +60,7 @@ def test_each_model_equals_sgx_extract(job: Dict[str, Any]) -> None:
         assert model == sgx.extract(row["path"])
         assert row["document_id"] == sgx.rows.document_id(Path(row["path"]).read_bytes())
         assert row["kind"] == model["document"]["kind"] and row["format"] == model["source"]["format"]
+        assert row["genre_score"] == model["document"]["genre"]["score"]
         assert row["priorities"] == len(model["priorities"]) and row["actions"] == len(model["actions"])
         assert row["governance_bodies"] == len(model["governance"]["bodies"])
         period = model["document"]["period"] or {}
