@@ -254,15 +254,8 @@ fn apply_limits(max_memory: u64) {
     let _ = rlimit::setrlimit(rlimit::Resource::AS, max_memory, max_memory);
 }
 
-/// The one-line reason for a caught panic.
-pub fn panic_reason(panic: &(dyn std::any::Any + Send)) -> String {
-    let msg = panic
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown".into());
-    format!("internal error (please report): {}", msg.replace(['\n', '\r'], " "))
-}
+// Shared with the Python package: one wording of a panic everywhere.
+pub use sgx_pipeline::panic_reason;
 
 #[cfg(all(test, unix))]
 mod tests {

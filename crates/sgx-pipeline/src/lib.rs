@@ -123,6 +123,16 @@ pub fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// The one-line reason for a caught panic.
+pub fn panic_reason(panic: &(dyn std::any::Any + Send)) -> String {
+    let msg = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown".into());
+    format!("internal error (please report): {}", msg.replace(['\n', '\r'], " "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -22,14 +22,7 @@ fn failure(file: &str, outcome: std::thread::Result<Result<String, String>>) -> 
     let reason = match outcome {
         Ok(Ok(json)) => return Ok(json),
         Ok(Err(reason)) => reason,
-        Err(panic) => {
-            let msg = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown".into());
-            format!("internal error (please report): {}", msg.replace(['\n', '\r'], " "))
-        }
+        Err(panic) => sgx_pipeline::panic_reason(&*panic),
     };
     Err(ExtractError::new_err(format!("{file}: {reason}")))
 }
