@@ -12,19 +12,21 @@ fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
 }
 
-/// The worked example's documents.
-fn worked_example() -> Vec<String> {
+/// The corpus documents (files, not corpus/expected/) whose names `keep` accepts, sorted.
+fn corpus_documents(keep: impl Fn(&str) -> bool) -> Vec<String> {
     let mut files: Vec<String> = std::fs::read_dir(repo().join("corpus"))
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| {
-            let name = p.file_name().unwrap().to_string_lossy();
-            name.starts_with("wrenfield_") || name.starts_with("calder_moss_")
-        })
+        .filter(|p| p.is_file() && keep(&p.file_name().unwrap().to_string_lossy()))
         .map(|p| p.display().to_string())
         .collect();
     files.sort();
     files
+}
+
+/// The worked example's documents.
+fn worked_example() -> Vec<String> {
+    corpus_documents(|name| name.starts_with("wrenfield_") || name.starts_with("calder_moss_"))
 }
 
 #[test]
@@ -114,13 +116,7 @@ fn the_sqlite_views_agree_with_the_comparison_csv_files() {
     // several formats (compared once).
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
-    let mut docs: Vec<String> = std::fs::read_dir(repo().join("corpus"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .map(|p| p.display().to_string())
-        .collect();
-    docs.sort();
+    let docs = corpus_documents(|_| true);
     let mut args = vec!["batch", "--quiet", "--out", out.to_str().unwrap()];
     args.extend(docs.iter().map(String::as_str));
     let batch = sgx(&args);
